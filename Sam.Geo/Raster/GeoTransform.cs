@@ -55,7 +55,7 @@ public readonly record struct GeoTransform(double Gt0, double Gt1, double Gt2, d
 
     /// <summary>
     /// The transform of a window that starts at pixel (<paramref name="col"/>, <paramref name="row"/>) of this
-    /// raster and is sampled with <paramref name="scale"/> source pixels per window pixel along each axis.
+    /// raster and is sampled with <paramref name="scaleX"/> and <paramref name="scaleY"/> source pixels per window pixel.
     /// </summary>
     public GeoTransform ForWindow(double col, double row, double scaleX = 1, double scaleY = 1)
     {
