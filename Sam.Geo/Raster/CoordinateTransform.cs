@@ -62,6 +62,18 @@ public sealed class CoordinateTransform : IDisposable
     /// </summary>
     public (double MinX, double MinY, double MaxX, double MaxY) TransformBox(double minX, double minY, double maxX, double maxY, int pointsPerEdge = 21)
     {
+        var (xs, ys) = BoxEdges.Densify(minX, minY, maxX, maxY, pointsPerEdge);
+        if (!TryTransform(xs, ys))
+            throw new SamGeoInputException($"point ({x}, {y}) cannot be transformed from {Source} to {Target}");
+        return (xs[0], ys[0]);
+    }
+
+    /// <summary>
+    /// The envelope in the target CRS of a box in the source CRS, from its edges densified with
+    /// <paramref name="pointsPerEdge"/> points each (a lon/lat box is not a rectangle in UTM).
+    /// </summary>
+    public (double MinX, double MinY, double MaxX, double MaxY) TransformBox(double minX, double minY, double maxX, double maxY, int pointsPerEdge = 21)
+    {
         int n = Math.Max(2, pointsPerEdge);
         var xs = new double[4 * n];
         var ys = new double[4 * n];
