@@ -64,29 +64,6 @@ public sealed class CoordinateTransform : IDisposable
     {
         var (xs, ys) = BoxEdges.Densify(minX, minY, maxX, maxY, pointsPerEdge);
         if (!TryTransform(xs, ys))
-            throw new SamGeoInputException($"point ({x}, {y}) cannot be transformed from {Source} to {Target}");
-        return (xs[0], ys[0]);
-    }
-
-    /// <summary>
-    /// The envelope in the target CRS of a box in the source CRS, from its edges densified with
-    /// <paramref name="pointsPerEdge"/> points each (a lon/lat box is not a rectangle in UTM).
-    /// </summary>
-    public (double MinX, double MinY, double MaxX, double MaxY) TransformBox(double minX, double minY, double maxX, double maxY, int pointsPerEdge = 21)
-    {
-        int n = Math.Max(2, pointsPerEdge);
-        var xs = new double[4 * n];
-        var ys = new double[4 * n];
-        for (int i = 0; i < n; i++)
-        {
-            double t = i / (double)(n - 1);
-            double x = minX + t * (maxX - minX), y = minY + t * (maxY - minY);
-            (xs[i], ys[i]) = (x, minY);
-            (xs[n + i], ys[n + i]) = (x, maxY);
-            (xs[2 * n + i], ys[2 * n + i]) = (minX, y);
-            (xs[3 * n + i], ys[3 * n + i]) = (maxX, y);
-        }
-        if (!TryTransform(xs, ys))
             throw new SamGeoInputException($"box ({minX}, {minY}, {maxX}, {maxY}) cannot be transformed from {Source} to {Target}");
         return (xs.Min(), ys.Min(), xs.Max(), ys.Max());
     }
