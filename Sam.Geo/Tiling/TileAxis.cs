@@ -40,7 +40,7 @@ internal readonly struct TileAxis
         // Ends are i*Stride + Size before the last tile and Length for it: smallest i whose end is > from.
         int first = Math.Min(FloorDiv(from - Size, Stride) + 1, Count - 1);
         first = Math.Max(first, 0);
-        // Smallest ... largest i whose start is < to; the shifted last tile may start earlier than Count-1 strides.
+        // Largest i whose start is < to; the shifted last tile may start before (Count-1)*Stride, so test it first.
         int last = Start(Count - 1) < to ? Count - 1 : Math.Min(FloorDiv(to - 1, Stride), Count - 1);
         return (first, last);
     }
