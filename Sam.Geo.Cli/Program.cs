@@ -1,13 +1,8 @@
-using Spectre.Console.Cli;
+using Spectre.Console;
 
 namespace Sam.Geo.Cli;
 
 internal static class Program
 {
-    public static int Main(string[] args)
-    {
-        var app = new CommandApp();
-        app.Configure(config => config.SetApplicationName("samgeo"));
-        return app.Run(args);
-    }
+    public static int Main(string[] args) => SamGeoApp.Run(args, AnsiConsole.Console, Console.Error);
 }
