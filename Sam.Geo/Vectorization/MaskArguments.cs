@@ -10,6 +10,10 @@ internal static class MaskArguments
         if ((long)width * height != length)
             throw new ArgumentException(
                 $"The {maskName} has {length} values but {width}×{height} = {(long)width * height} were expected.", maskName);
+        // Labelling keeps a one-pixel border around the mask in a single array.
+        if ((long)(width + 2) * (height + 2) > Array.MaxLength)
+            throw new ArgumentException(
+                $"The {maskName} of {width}×{height} pixels is too large to process at once; split it into tiles.", maskName);
     }
 
     public static void Validate(PixelConnectivity connectivity)
