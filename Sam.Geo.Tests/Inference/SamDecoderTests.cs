@@ -43,6 +43,19 @@ public class SamDecoderTests
     }
 
     [Fact]
+    public void Decode_FrameWithRoundedResizedWidth_BoxEdgeExactInWindowPixels()
+    {
+        // 700x1100: neww = 652, so neww/w = 0.93143 differs from 1024/1100 = 0.93091 (0.3 px at x = 600)
+        using var model = Load(TestEncoder.Nchw, TestDecoder.Box);
+        var embedding = new ImageEmbedding(new float[ImageEmbedding.Length], ModelFrame.ForImage(700, 1100));
+
+        var prediction = model.Decoder.Decode(embedding, SamPrompt.ForBox(new SamBox(100, 100, 600, 1000)));
+
+        Assert.Equal(0.5f, prediction.GetLogits(0)[500 * 700 + 599], 2);
+        Assert.Equal(0.5f, prediction.GetLogits(0)[999 * 700 + 400], 2);
+    }
+
+    [Fact]
     public void Decode_BoxWithClicksAfter_LabelsTwoAndThreeStillDefineTheBox()
     {
         using var model = Load(TestEncoder.Nchw, TestDecoder.Box);
