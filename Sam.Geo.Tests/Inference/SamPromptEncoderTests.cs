@@ -21,7 +21,7 @@ public class SamPromptEncoderTests
         var (coords, labels) = Encode(SamPrompt.Click(750, 1000));
 
         Assert.Equal(new[] { 1f, -1f }, labels);
-        Assert.Equal(new[] { 384f, 512f, 0f, 0f }, coords);
+        Assert.Equal(new[] { 383.5f, 511.5f, 0f, 0f }, coords); // minus the graph's +0.5; padding stays (0,0)
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public class SamPromptEncoderTests
         var (coords, labels) = Encode(SamPrompt.ForBox(new SamBox(100, 200, 1000, 1500)));
 
         Assert.Equal(new[] { 2f, 3f }, labels);
-        Assert.Equal(new[] { 51.2f, 102.4f, 512f, 768f }, coords);
+        Assert.Equal(new[] { 50.7f, 101.9f, 511.5f, 767.5f }, coords);
     }
 
     [Fact]
@@ -41,9 +41,9 @@ public class SamPromptEncoderTests
         var (coords, labels) = Encode(prompt);
 
         Assert.Equal(new[] { 1f, 0f, 2f, 3f }, labels);
-        Assert.Equal(new[] { (float)(5 * 0.512), (float)(6 * 0.512), (float)(500 * 0.512), (float)(600 * 0.512) }, coords[4..]);
-        Assert.Equal(10 * 0.512f, coords[0], 5);
-        Assert.Equal(40 * 0.512f, coords[3], 5);
+        Assert.Equal(new[] { (float)(5 * 0.512 - 0.5), (float)(6 * 0.512 - 0.5), (float)(500 * 0.512 - 0.5), (float)(600 * 0.512 - 0.5) }, coords[4..]);
+        Assert.Equal(10 * 0.512f - 0.5f, coords[0], 5);
+        Assert.Equal(40 * 0.512f - 0.5f, coords[3], 5);
     }
 
     [Fact]

@@ -4,6 +4,11 @@ namespace Sam.Geo.Inference;
 /// Encodes a <see cref="SamPrompt"/> as the decoder's <c>point_coords</c> [1,N,2] and <c>point_labels</c> [1,N]
 /// (SAM-CONTRACTS §1): clicks first (label 1 foreground, 0 background), then the box as (x0,y0) label 2 and
 /// (x1,y1) label 3; with no box one padding point (0,0) label -1. Coordinates are mapped to the model frame.
+/// <para>
+/// Prompt coordinates follow GDAL (corner origin: the centre of pixel i is i + 0.5). SAM's graph adds 0.5 to
+/// every coordinate in the 1024 frame (its pixel-index convention), so the encoder subtracts 0.5 after
+/// scaling: a continuous position u lands exactly at u·scale in the model frame.
+/// </para>
 /// </summary>
 public static class SamPromptEncoder
 {
@@ -44,10 +49,14 @@ public static class SamPromptEncoder
         }
     }
 
+    /// <summary>The half-pixel offset SAM's graph adds to coordinates in the model frame.</summary>
+    public const double GraphPixelOffset = 0.5;
+
     private static void Put(Span<float> coords, Span<float> labels, int i, (double X, double Y) p, float label)
     {
-        coords[2 * i] = (float)p.X;
-        coords[2 * i + 1] = (float)p.Y;
+        double offset = label == Padding ? 0 : GraphPixelOffset;
+        coords[2 * i] = (float)(p.X - offset);
+        coords[2 * i + 1] = (float)(p.Y - offset);
         labels[i] = label;
     }
 }

@@ -170,8 +170,9 @@ public static class TestModels
     /// <summary>Box logits at original size [1,1,H,W] and in the 256 low-res frame [1,1,256,256].</summary>
     private static (string Masks, string LowRes) BoxLogits(OnnxGraph g)
     {
-        string xs = g.Op("Gather", ["point_coords", g.ConstI64([0])], ("axis", 2L));
-        string ys = g.Op("Gather", ["point_coords", g.ConstI64([1])], ("axis", 2L));
+        string coords = ShiftedCoords(g);
+        string xs = g.Op("Gather", [coords, g.ConstI64([0])], ("axis", 2L));
+        string ys = g.Op("Gather", [coords, g.ConstI64([1])], ("axis", 2L));
         string is2 = g.Op("Cast", [g.Op("Equal", ["point_labels", g.Scalar(2f)])], ("to", 1L));
         string is3 = g.Op("Cast", [g.Op("Equal", ["point_labels", g.Scalar(3f)])], ("to", 1L));
         string Pick(string v, string mask) => g.Op("ReduceSum", [g.Op("Mul", [v, mask])], ("keepdims", 0L));
@@ -202,6 +203,9 @@ public static class TestModels
         return g.Op("Unsqueeze", [grid, g.ConstI64([0, 1], 2)]);
     }
 
+    // Like SAM's prompt encoder, the graph moves coordinates to pixel centres itself (+0.5 in the 1024 frame).
+    private static string ShiftedCoords(OnnxGraph g) => g.Op("Add", ["point_coords", g.Scalar(0.5f)]);
+
     // (newh, neww) as float [2], computed in float32 like SAM's resize_longest_image_size
     private static string ResizedSize(OnnxGraph g)
     {
@@ -216,7 +220,7 @@ public static class TestModels
         string flat = g.Op("Reshape", [image, g.ConstI64([-1], 1)]);
         string is1 = g.Op("Cast", [g.Op("Equal", ["point_labels", g.Scalar(1f)])], ("to", 1L));
         string first = g.Op("ArgMax", [is1], ("axis", 1L), ("keepdims", 0L));
-        string point = g.Op("Gather", [g.Op("Reshape", ["point_coords", g.ConstI64([-1, 2], 2)]), first], ("axis", 0L));
+        string point = g.Op("Gather", [g.Op("Reshape", [ShiftedCoords(g), g.ConstI64([-1, 2], 2)]), first], ("axis", 0L));
         string Floor(long axis) => g.Op("Cast", [g.Op("Floor", [g.Op("Gather", [point, g.ConstI64([axis])], ("axis", 1L))])], ("to", 7L));
         string index = g.Op("Add", [g.Op("Mul", [Floor(1), g.ConstI64([1024])]), Floor(0)]);
         string value = g.Op("Gather", [flat, index], ("axis", 0L));
