@@ -42,7 +42,7 @@ public class SamModelLoadTests
     {
         string dir = Path.Combine(Path.GetTempPath(), "samgeo-no-such-dir-" + Guid.NewGuid().ToString("N"));
 
-        var e = Assert.Throws<DirectoryNotFoundException>(() => SamModel.Load(dir));
+        var e = Assert.Throws<SamGeoInputException>(() => SamModel.Load(dir));
 
         Assert.Contains(dir, e.Message);
         AssertOneLine(e);
@@ -54,7 +54,7 @@ public class SamModelLoadTests
         string dir = TempDir();
         File.Copy(Path.Combine(TestModels.Get(TestEncoder.Nchw, TestDecoder.Box), "encoder.onnx"), Path.Combine(dir, "encoder.onnx"));
 
-        var e = Assert.Throws<FileNotFoundException>(() => SamModel.Load(dir));
+        var e = Assert.Throws<SamGeoInputException>(() => SamModel.Load(dir));
 
         Assert.Contains(Path.Combine(dir, "decoder.onnx"), e.Message);
         AssertOneLine(e);

@@ -4,7 +4,7 @@ namespace Sam.Geo.Inference;
 /// A SAM model file does not follow the interface Sam.Geo expects (SAM-CONTRACTS §1-2), cannot be parsed,
 /// or its manifest is invalid. The message is one line naming the file and the offending input or output.
 /// </summary>
-public sealed class ModelContractException : Exception
+public sealed class ModelContractException : SamGeoInputException
 {
     /// <summary>Creates the exception; the message becomes <c>"{modelPath}: {detail}"</c>.</summary>
     /// <param name="modelPath">The model (or manifest) file at fault.</param>

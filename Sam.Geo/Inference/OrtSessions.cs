@@ -7,7 +7,7 @@ internal static class OrtSessions
 {
     public static InferenceSession Create(string path, SamModelOptions options, string role)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"SAM {role} model not found: {path}", path);
+        if (!File.Exists(path)) throw new SamGeoInputException($"SAM {role} model not found: {path}");
         using var sessionOptions = new SessionOptions
         {
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,

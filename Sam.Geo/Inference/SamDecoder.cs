@@ -48,7 +48,7 @@ public sealed class SamDecoder : IDisposable
     public int? MaskCount => _maskCount > 0 ? _maskCount : null;
 
     /// <summary>Loads a decoder and checks its inputs and outputs (names, ranks, fixed dims, float32).</summary>
-    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="SamGeoInputException">The file does not exist.</exception>
     /// <exception cref="ModelContractException">An input or output does not follow the contract.</exception>
     /// <exception cref="InferenceDeviceException">The requested device is not available.</exception>
     public static SamDecoder Load(string path, SamModelOptions? options = null)

@@ -40,7 +40,7 @@ public sealed class SamEncoder : IDisposable
     /// Loads and validates an encoder. The input style is detected from the input's rank (4 = normalised
     /// NCHW [1,3,1024,1024], 3 = HWC pixels [h,w,3]) unless <see cref="SamModelOptions.EncoderInputStyle"/> says.
     /// </summary>
-    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="SamGeoInputException">The file does not exist.</exception>
     /// <exception cref="ModelContractException">The model's input or output does not follow the contract.</exception>
     /// <exception cref="InferenceDeviceException">The requested device is not available.</exception>
     public static SamEncoder Load(string path, SamModelOptions? options = null)

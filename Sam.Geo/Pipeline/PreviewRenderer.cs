@@ -1,5 +1,6 @@
 using NetTopologySuite.Geometries;
 using Sam.Geo.Raster;
+using Sam.Geo.Vectorization;
 
 namespace Sam.Geo.Pipeline;
 
@@ -13,7 +14,7 @@ public static class PreviewRenderer
         [(255, 221, 0), (0, 229, 255), (255, 64, 129), (118, 255, 3), (255, 145, 0), (213, 0, 249)];
 
     /// <summary>Tints and outlines <paramref name="polygons"/> into <paramref name="rgb"/> (interleaved RGB, in place).</summary>
-    public static void Draw(Span<byte> rgb, int width, int height, IReadOnlyList<Geometry> polygons)
+    public static void Draw(byte[] rgb, int width, int height, IReadOnlyList<Geometry> polygons)
     {
         for (int i = 0; i < polygons.Count; i++)
         {
@@ -48,38 +49,19 @@ public static class PreviewRenderer
         }
     }
 
-    /// <summary>Even-odd scanline fill at pixel centres, blended 35% towards the colour.</summary>
-    private static void Tint(Span<byte> rgb, int width, int height, Geometry g, (byte R, byte G, byte B) c)
+    /// <summary>Pixel-centre fill, blended 35% towards the colour.</summary>
+    private static void Tint(byte[] image, int width, int height, Geometry g, (byte R, byte G, byte B) c)
     {
-        var rings = Rings(g).ToList();
-        var xs = new List<double>();
-        var env = g.EnvelopeInternal;
-        int r0 = Math.Max(0, (int)Math.Floor(env.MinY)), r1 = Math.Min(height - 1, (int)Math.Ceiling(env.MaxY));
-        for (int row = r0; row <= r1; row++)
+        PolygonRasterizer.Fill(g, width, 0, height, (row, c0, c1) =>
         {
-            double y = row + 0.5;
-            xs.Clear();
-            foreach (var ring in rings)
-                for (int k = 1; k < ring.Count; k++)
-                {
-                    double ya = ring.GetY(k - 1), yb = ring.GetY(k);
-                    if ((ya <= y) == (yb <= y)) continue;
-                    double xa = ring.GetX(k - 1), xb = ring.GetX(k);
-                    xs.Add(xa + (y - ya) / (yb - ya) * (xb - xa));
-                }
-            xs.Sort();
-            for (int k = 0; k + 1 < xs.Count; k += 2)
+            for (int col = c0; col <= c1; col++)
             {
-                int c0 = Math.Max(0, (int)Math.Ceiling(xs[k] - 0.5)), c1 = Math.Min(width - 1, (int)Math.Floor(xs[k + 1] - 0.5));
-                for (int col = c0; col <= c1; col++)
-                {
-                    int o = 3 * (row * width + col);
-                    rgb[o] = (byte)((rgb[o] * 65 + c.R * 35) / 100);
-                    rgb[o + 1] = (byte)((rgb[o + 1] * 65 + c.G * 35) / 100);
-                    rgb[o + 2] = (byte)((rgb[o + 2] * 65 + c.B * 35) / 100);
-                }
+                int o = 3 * (row * width + col);
+                image[o] = (byte)((image[o] * 65 + c.R * 35) / 100);
+                image[o + 1] = (byte)((image[o + 1] * 65 + c.G * 35) / 100);
+                image[o + 2] = (byte)((image[o + 2] * 65 + c.B * 35) / 100);
             }
-        }
+        });
     }
 
     private static void Line(Span<byte> rgb, int width, int height, double x0, double y0, double x1, double y1, (byte R, byte G, byte B) c)
