@@ -189,14 +189,17 @@ public sealed class EmbeddingCacheTests : IDisposable
     }
 
     [Fact]
-    public void Clear_WithForeignFile_RemovesEntriesOnly()
+    public void Clear_WithForeignFile_RemovesEntriesAndSidecarsOnly()
     {
         var cache = NewCache();
         Put(cache, _f.Key(), 1);
         string foreign = Path.Combine(cache.Directory, "notes.tif");
         File.WriteAllText(foreign, "mine");
+        string sidecar = cache.PathOf(_f.Key()) + ".aux.xml"; // statistics QGIS may write
+        File.WriteAllText(sidecar, "<PAMDataset/>");
         cache.Clear();
         Assert.False(cache.Contains(_f.Key()));
+        Assert.False(File.Exists(sidecar));
         Assert.True(File.Exists(foreign));
         Assert.Equal((0, 0L), (cache.Stats.Entries, cache.Stats.Bytes));
     }

@@ -135,11 +135,14 @@ public sealed partial class EmbeddingCache
         Evict(keep: path);
     }
 
-    /// <summary>Deletes every entry (and leftover temporary file) in the folder; other files are left alone.</summary>
+    /// <summary>
+    /// Deletes every entry (with leftover temporary files and .aux.xml sidecars) in the folder; other files
+    /// are left alone.
+    /// </summary>
     public void Clear()
     {
         foreach (var file in new DirectoryInfo(Directory).EnumerateFiles())
-            if (IsEntry(file.Name) || IsTemp(file.Name)) TryDelete(file.FullName);
+            if (IsEntry(file.Name) || IsTemp(file.Name) || IsSidecar(file.Name)) TryDelete(file.FullName);
     }
 
     /// <summary>Entries and bytes on disk now, with this instance's hit, miss, rejection and eviction counts.</summary>
@@ -161,7 +164,7 @@ public sealed partial class EmbeddingCache
 
     private bool Reject(string path, string reason, bool isCorrupt)
     {
-        TryDelete(path);
+        DeleteEntry(path);
         Interlocked.Increment(ref _rejected);
         EntryRejected?.Invoke(new EmbeddingRejection(path, reason, isCorrupt));
         return Miss();
@@ -191,7 +194,7 @@ public sealed partial class EmbeddingCache
             {
                 if (total <= MaxBytes) break;
                 if (string.Equals(file.FullName, keep, StringComparison.Ordinal)) continue;
-                if (TryDelete(file.FullName)) Interlocked.Increment(ref _evicted);
+                if (DeleteEntry(file.FullName)) Interlocked.Increment(ref _evicted);
                 total -= file.Length; // gone, or held open elsewhere and not ours to wait for
             }
         }
@@ -219,6 +222,13 @@ public sealed partial class EmbeddingCache
     private IEnumerable<FileInfo> Entries() =>
         new DirectoryInfo(Directory).EnumerateFiles("*.tif").Where(f => IsEntry(f.Name));
 
+    /// <summary>Deletes an entry and the .aux.xml that GIS software may have written beside it (statistics).</summary>
+    private static bool DeleteEntry(string path)
+    {
+        TryDelete(path + ".aux.xml");
+        return TryDelete(path);
+    }
+
     private static bool TryDelete(string path)
     {
         try
@@ -237,9 +247,14 @@ public sealed partial class EmbeddingCache
 
     private static bool IsTemp(string fileName) => TempName().IsMatch(fileName);
 
+    private static bool IsSidecar(string fileName) => SidecarName().IsMatch(fileName);
+
     [GeneratedRegex("^[0-9a-f]{64}\\.tif$")]
     private static partial Regex EntryName();
 
     [GeneratedRegex("^[0-9a-f]{64}\\.[0-9a-f]{32}\\.tmp$")]
     private static partial Regex TempName();
+
+    [GeneratedRegex("^[0-9a-f]{64}\\.tif\\.aux\\.xml$")]
+    private static partial Regex SidecarName();
 }
