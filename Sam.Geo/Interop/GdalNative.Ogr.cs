@@ -19,6 +19,9 @@ internal static partial class GdalNative
     [LibraryImport(GdalLibrary.Name)] internal static partial int GDALDatasetStartTransaction(nint ds, int force);
     [LibraryImport(GdalLibrary.Name)] internal static partial int GDALDatasetCommitTransaction(nint ds);
     [LibraryImport(GdalLibrary.Name)] internal static partial int GDALDatasetRollbackTransaction(nint ds);
+    [LibraryImport(GdalLibrary.Name)]
+    internal static partial nint GDALDatasetExecuteSQL(nint ds, [MarshalAs(UnmanagedType.LPUTF8Str)] string sql, nint spatialFilter, [MarshalAs(UnmanagedType.LPUTF8Str)] string? dialect);
+    [LibraryImport(GdalLibrary.Name)] internal static partial void GDALDatasetReleaseResultSet(nint ds, nint layer);
 
     [LibraryImport(GdalLibrary.Name)] internal static partial nint OGR_L_GetName(nint layer);
     [LibraryImport(GdalLibrary.Name)] internal static partial nint OGR_L_GetLayerDefn(nint layer);

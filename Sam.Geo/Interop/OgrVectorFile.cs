@@ -34,6 +34,16 @@ internal sealed class OgrVectorFile : IDisposable
     internal OgrLayerReader Layer(int index) =>
         new(GdalError.CheckHandle(GdalNative.GDALDatasetGetLayer(_ds.DangerousGetHandle(), index), $"layer {index}"));
 
+    /// <summary>Runs an SQL query (the driver's dialect; SQLite for GeoPackage) and returns its rows.</summary>
+    internal List<OgrFeatureRecord> ExecuteSql(string sql)
+    {
+        nint ds = _ds.DangerousGetHandle();
+        GdalError.Reset();
+        nint result = GdalError.CheckHandle(GdalNative.GDALDatasetExecuteSQL(ds, sql, 0, null), $"running '{sql}'");
+        try { return new OgrLayerReader(result).Features().ToList(); }
+        finally { GdalNative.GDALDatasetReleaseResultSet(ds, result); }
+    }
+
     /// <inheritdoc />
     public void Dispose() => _ds.Dispose();
 }

@@ -36,7 +36,7 @@ public static class PromptFileReader
     public static PromptFile Read(string path, string? layerName = null, string? assumeCrs = null)
     {
         if (!File.Exists(path) && !Directory.Exists(path)) throw new SamGeoInputException($"prompt file not found: {path}");
-        using var file = OgrVectorFile.TryOpen(path) ?? throw new SamGeoInputException($"not a vector file GDAL can read: {path}");
+        using var file = OgrVectorFile.TryOpen(path) ?? throw new SamGeoInputException($"not a vector file GDAL can read, or one without layers: {path}");
         var layer = FindLayer(file, path, layerName);
         var crs = layer.CloneCrs()
             ?? (string.IsNullOrWhiteSpace(assumeCrs) ? null : SpatialReference.Parse(assumeCrs))
