@@ -105,6 +105,7 @@ public sealed class GeoJsonFeatureSinkTests : IDisposable
         Assert.Equal(7, p0.GetProperty("id").GetInt64());
         Assert.Equal("Forêt ✓", p0.GetProperty("name").GetString());
         Assert.Equal(JsonValueKind.Null, p1.GetProperty("stability_score").ValueKind);
+        Assert.Contains("\"Forêt ✓\"", File.ReadAllText(_dir.File("out.geojson"))); // raw UTF-8, not \u escapes
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using NetTopologySuite.Features;
 using Sam.Geo.Raster;
@@ -14,7 +15,8 @@ namespace Sam.Geo.Export;
 /// prior arrangement; since every GIS reader (GDAL, QGIS, ArcGIS) still honours the GeoJSON 2008 member and
 /// would otherwise place the data as lon/lat, a non-WGS 84 output carries
 /// <c>"crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::n"}}</c> (so that CRS must have an
-/// EPSG code). A WGS 84 output has no "crs" member and is plain RFC 7946.
+/// EPSG code). A WGS 84 output has no "crs" member and is plain RFC 7946. Text is written as UTF-8 without
+/// \u escapes (relaxed escaping: the file is data, never embedded in HTML).
 /// </remarks>
 internal sealed class GeoJsonFeatureSink : IFeatureSink
 {
@@ -41,7 +43,7 @@ internal sealed class GeoJsonFeatureSink : IFeatureSink
         _reprojector = sourceCrs.IsSame(target) ? null : new GeometryReprojector(sourceCrs, target);
 
         _stream = new FileStream(output.TemporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-        _json = new Utf8JsonWriter(_stream, new JsonWriterOptions { SkipValidation = true });
+        _json = new Utf8JsonWriter(_stream, new JsonWriterOptions { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         _json.WriteStartObject();
         _json.WriteString("type", "FeatureCollection");
         _json.WriteString("name", options.LayerName ?? System.IO.Path.GetFileNameWithoutExtension(output.TargetPath));
