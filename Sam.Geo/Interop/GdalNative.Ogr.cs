@@ -7,6 +7,10 @@ internal static partial class GdalNative
     internal const int OFTInteger = 0, OFTReal = 2, OFTString = 4, OFTInteger64 = 12;
     internal const int wkbUnknown = 0, wkbPoint = 1, wkbPolygon = 3, wkbMultiPolygon = 6;
     internal const int OGRERR_NONE = 0;
+    internal const int CE_Failure = 3;
+
+    /// <summary>Severity of the thread's last error (CPLErr); GDALClose returns void before GDAL 3.7, so closes are checked with it.</summary>
+    [LibraryImport(GdalLibrary.Name)] internal static partial int CPLGetLastErrorType();
 
     [LibraryImport(GdalLibrary.Name)]
     internal static partial nint GDALDatasetCreateLayer(nint ds, [MarshalAs(UnmanagedType.LPUTF8Str)] string name, nint srs, int geomType, nint options);
@@ -15,6 +19,9 @@ internal static partial class GdalNative
     [LibraryImport(GdalLibrary.Name)] internal static partial int GDALDatasetStartTransaction(nint ds, int force);
     [LibraryImport(GdalLibrary.Name)] internal static partial int GDALDatasetCommitTransaction(nint ds);
     [LibraryImport(GdalLibrary.Name)] internal static partial int GDALDatasetRollbackTransaction(nint ds);
+    [LibraryImport(GdalLibrary.Name)]
+    internal static partial nint GDALDatasetExecuteSQL(nint ds, [MarshalAs(UnmanagedType.LPUTF8Str)] string sql, nint spatialFilter, [MarshalAs(UnmanagedType.LPUTF8Str)] string? dialect);
+    [LibraryImport(GdalLibrary.Name)] internal static partial void GDALDatasetReleaseResultSet(nint ds, nint layer);
 
     [LibraryImport(GdalLibrary.Name)] internal static partial nint OGR_L_GetName(nint layer);
     [LibraryImport(GdalLibrary.Name)] internal static partial nint OGR_L_GetLayerDefn(nint layer);
