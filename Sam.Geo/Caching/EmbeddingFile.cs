@@ -44,10 +44,8 @@ internal static class EmbeddingFile
         }
         finally
         {
-            GdalError.Reset();
-            raster.Dispose(); // GDALClose writes the remaining blocks and the directory
+            raster.Close(); // writes the remaining blocks and the directory; throws if that fails
         }
-        if (GdalNative.CPLGetLastErrorNo() != 0) throw GdalError.Last($"closing {path}");
     }
 
     /// <summary>

@@ -95,9 +95,7 @@ public sealed class MaskRasterWriter : IDisposable
     {
         var raster = _raster ?? throw new ObjectDisposedException(nameof(MaskRasterWriter));
         _raster = null;
-        GdalError.Reset();
-        raster.Dispose();
-        if (GdalNative.CPLGetLastErrorType() >= GdalNative.CE_Failure) throw GdalError.Last($"closing {_output.TemporaryPath}");
+        raster.Close();
         _output.Commit();
     }
 

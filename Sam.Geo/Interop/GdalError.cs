@@ -27,6 +27,18 @@ internal static class GdalError
         return new GdalException(string.IsNullOrWhiteSpace(msg) ? what : $"{what}: {msg.Trim()}", no);
     }
 
+    /// <summary>
+    /// Closes a dataset (flushing pending writes) and throws when GDAL reported a failure while closing.
+    /// GDALClose returns void before GDAL 3.7, so the thread's last error type is the signal.
+    /// </summary>
+    internal static void CloseChecked(DatasetHandle dataset, string what)
+    {
+        if (dataset.IsClosed) return;
+        Reset();
+        dataset.Dispose();
+        if (GdalNative.CPLGetLastErrorType() >= GdalNative.CE_Failure) throw Last($"closing {what}");
+    }
+
     /// <summary>Clears the thread's last error before a call whose failure we inspect.</summary>
     internal static void Reset() => GdalNative.CPLErrorReset();
 }

@@ -38,7 +38,8 @@ internal static partial class GdalNative
 
     [LibraryImport(GdalLibrary.Name)]
     internal static partial nint GDALOpenEx([MarshalAs(UnmanagedType.LPUTF8Str)] string path, uint flags, nint allowedDrivers, nint openOptions, nint siblingFiles);
-    [LibraryImport(GdalLibrary.Name)] internal static partial int GDALClose(nint ds);
+    // Returns CPLErr from GDAL 3.7 on, void before: never read its result, see GdalError.CloseChecked.
+    [LibraryImport(GdalLibrary.Name)] internal static partial void GDALClose(nint ds);
     [LibraryImport(GdalLibrary.Name)] internal static partial nint GDALGetDatasetDriver(nint ds);
     [LibraryImport(GdalLibrary.Name)] internal static partial nint GDALGetDriverShortName(nint driver);
     [LibraryImport(GdalLibrary.Name)] internal static partial nint GDALGetDriverByName([MarshalAs(UnmanagedType.LPUTF8Str)] string name);

@@ -8,7 +8,7 @@ internal sealed class DatasetHandle : SafeHandle
     public DatasetHandle() : base(0, true) { }
     internal DatasetHandle(nint h) : base(0, true) => SetHandle(h);
     public override bool IsInvalid => handle == 0;
-    protected override bool ReleaseHandle() => GdalNative.GDALClose(handle) == GdalError.CE_None;
+    protected override bool ReleaseHandle() { GdalNative.GDALClose(handle); return true; }
 }
 
 /// <summary>Owns an OGRSpatialReferenceH.</summary>

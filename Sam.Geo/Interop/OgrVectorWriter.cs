@@ -111,9 +111,7 @@ internal sealed class OgrVectorWriter : IDisposable
     internal void Close()
     {
         EndBatch();
-        GdalError.Reset();
-        _ds.Dispose();
-        if (GdalNative.CPLGetLastErrorType() >= GdalNative.CE_Failure) throw GdalError.Last($"closing {_path}");
+        GdalError.CloseChecked(_ds, _path);
     }
 
     /// <inheritdoc />

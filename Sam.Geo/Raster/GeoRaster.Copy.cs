@@ -20,7 +20,7 @@ public sealed partial class GeoRaster
         nint drv = GdalError.CheckHandle(GdalNative.GDALGetDriverByName(driver), $"GDAL driver {driver}");
         using var options = new CStringList(creationOptions);
         GdalError.Reset();
-        nint copy = GdalError.CheckHandle(GdalNative.GDALCreateCopy(drv, path, DatasetPointer, 0, options.Pointer, 0, 0), $"writing {path}");
-        GdalError.Check(GdalNative.GDALClose(copy), $"closing {path}");
+        var copy = new DatasetHandle(GdalError.CheckHandle(GdalNative.GDALCreateCopy(drv, path, DatasetPointer, 0, options.Pointer, 0, 0), $"writing {path}"));
+        GdalError.CloseChecked(copy, path);
     }
 }

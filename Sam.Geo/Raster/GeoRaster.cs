@@ -171,6 +171,16 @@ public sealed partial class GeoRaster : IDisposable
     /// <summary>Flushes pending writes to disk.</summary>
     public void Flush() => GdalNative.GDALFlushCache(DatasetPointer);
 
+    /// <summary>
+    /// Closes the raster, writing out pending blocks, and throws when GDAL reports a failure doing so (a full
+    /// disk, say). Use it rather than Dispose when the file was written. Disposing afterwards is harmless.
+    /// </summary>
+    public void Close()
+    {
+        _crs?.Dispose();
+        GdalError.CloseChecked(_ds, Path);
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
