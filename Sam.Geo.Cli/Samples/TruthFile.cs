@@ -26,8 +26,8 @@ public static class TruthFile
     /// <summary>Pixel (corner origin) → raster CRS (geotransform, rotation included) → WGS 84 lon/lat.</summary>
     public static Geometry ToLonLat(Geometry pixel, GeoTransform transform, SpatialReference crs)
     {
-        var g = Densifier.Densify(pixel, DensifyPixels);
-        if (ReferenceEquals(g, pixel)) g = pixel.Copy();
+        // Copy: the densifier shares Coordinate objects with its input, and the mapper below works in place.
+        var g = Densifier.Densify(pixel, DensifyPixels).Copy();
         using var wgs84 = SpatialReference.Wgs84();
         using var toWgs84 = new CoordinateTransform(crs, wgs84);
         g.Apply(new CoordinateMapper((xs, ys) =>
