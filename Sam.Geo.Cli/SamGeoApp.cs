@@ -24,6 +24,9 @@ internal static class SamGeoApp
             config.AddCommand<InfoCommand>("info")
                 .WithDescription("Describe a raster: size, bands, CRS, bounds, pixel size, nodata, overviews, tiles.")
                 .WithExample("info", "sample-rasters/rgb-utm.tif");
+            config.AddCommand<SegmentCommand>("segment")
+                .WithDescription("Segment objects from point and box prompts (any CRS) into georeferenced polygons.")
+                .WithExample("segment", "sample-rasters/rgb-utm.tif", "--model", "sample-rasters/standin-model", "--point", "9.0042,45.0021", "--prompt-crs", "EPSG:4326", "-o", "building.geojson");
             config.SetExceptionHandler((ex, _) => ErrorReporter.Report(ex, errors));
         });
         return app.Run(args);

@@ -46,7 +46,7 @@ public sealed class AtomicOutput : IDisposable
         if (!Directory.Exists(folder)) throw new SamGeoInputException($"output folder does not exist: {folder}");
         if (Directory.Exists(full)) throw new SamGeoInputException($"output is a folder: {full}");
         if (!overwrite && ExistingFiles(full, f).FirstOrDefault() is string existing)
-            throw new SamGeoInputException($"output already exists: {existing} (use overwrite to replace it)");
+            throw new SamGeoInputException($"output already exists: {existing} (use --overwrite to replace it)");
         return new AtomicOutput(full, f, overwrite);
     }
 

@@ -11,6 +11,8 @@ public enum OutputFormat
     GeoPackage,
     /// <summary>GeoTIFF, <c>.tif</c> or <c>.tiff</c>.</summary>
     GeoTiff,
+    /// <summary>PNG picture (previews), <c>.png</c>.</summary>
+    Png,
 }
 
 /// <summary>Extensions of the <see cref="OutputFormat"/>s and the files each one is made of.</summary>
@@ -20,6 +22,7 @@ public static class OutputFormats
     [
         (".geojson", OutputFormat.GeoJson), (".json", OutputFormat.GeoJson), (".shp", OutputFormat.Shapefile),
         (".gpkg", OutputFormat.GeoPackage), (".tif", OutputFormat.GeoTiff), (".tiff", OutputFormat.GeoTiff),
+        (".png", OutputFormat.Png),
     ];
 
     /// <summary>The sidecars a shapefile may have besides <c>.shp</c>; all are replaced together on overwrite.</summary>
