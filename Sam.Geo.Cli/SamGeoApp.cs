@@ -26,7 +26,13 @@ internal static class SamGeoApp
                 .WithExample("info", "sample-rasters/rgb-utm.tif");
             config.AddCommand<SegmentCommand>("segment")
                 .WithDescription("Segment objects from point and box prompts (any CRS) into georeferenced polygons.")
-                .WithExample("segment", "sample-rasters/rgb-utm.tif", "--model", "sample-rasters/standin-model", "--point", "9.0042,45.0021", "--prompt-crs", "EPSG:4326", "-o", "building.geojson");
+                .WithExample("segment", "sample-rasters/rgb-utm.tif", "--model", "sample-rasters/standin-model", "--point", "9.005441,45.002971", "--prompt-crs", "EPSG:4326", "-o", "building.geojson");
+            config.AddCommand<EncodeCommand>("encode")
+                .WithDescription("Encode every tile of a raster into the embedding cache (resumable; later prompts skip the encoder).")
+                .WithExample("encode", "sample-rasters/rgb-utm.tif", "--model", "sample-rasters/standin-model", "--cache", "embeddings");
+            config.AddCommand<MakeSamplesCommand>("make-samples")
+                .WithDescription("Write the synthetic sample rasters and their ground-truth GeoJSON into a folder.")
+                .WithExample("make-samples", "sample-rasters");
             config.SetExceptionHandler((ex, _) => ErrorReporter.Report(ex, errors));
         });
         return app.Run(args);

@@ -26,6 +26,11 @@ public enum TestDecoder
     MissingOrigImSize,
     /// <summary>Malformed: <c>point_coords</c> has rank 2.</summary>
     WrongPointCoordsRank,
+    /// <summary>
+    /// The stand-in's decoder: the connected region around the first foreground click whose smoothed grey
+    /// level is within <see cref="TestModels.ConnectedRegionTolerance"/> of the click's neighbourhood, C = 1.
+    /// </summary>
+    ConnectedRegion,
 }
 
 /// <summary>
@@ -43,6 +48,15 @@ public static class TestModels
 
     /// <summary>Grey-level tolerance of the region decoder, in normalised units.</summary>
     public const float RegionTolerance = 0.05f;
+
+    /// <summary>
+    /// Grey-level tolerance of the connected-region decoder, in normalised units (about 14 grey levels):
+    /// wide enough for textured roofs and fields, far below the contrast between neighbouring objects.
+    /// </summary>
+    public const float ConnectedRegionTolerance = 0.25f;
+
+    /// <summary>Growth steps of the connected-region decoder, each one 4 px of the 1024 frame.</summary>
+    public const int ConnectedRegionSteps = 128;
 
     private static readonly string Root = Path.Combine(Path.GetTempPath(), $"samgeo-test-models-{Environment.ProcessId}");
     private static readonly ConcurrentDictionary<(TestEncoder, TestDecoder), Lazy<string>> Cache = new();
@@ -128,6 +142,9 @@ public static class TestModels
                 break;
             case TestDecoder.Region:
                 RegionDecoder(g);
+                break;
+            case TestDecoder.ConnectedRegion:
+                ConnectedRegionDecoder(g);
                 break;
             default:
                 g.Node("Identity", [g.Const([0f], 1, 1, 1, 1)], ["masks"]);
@@ -225,6 +242,43 @@ public static class TestModels
         string index = g.Op("Add", [g.Op("Mul", [Floor(1), g.ConstI64([1024])]), Floor(0)]);
         string value = g.Op("Gather", [flat, index], ("axis", 0L));
         string logits = g.Op("Sub", [g.Scalar(RegionTolerance), g.Op("Abs", [g.Op("Sub", [image, value])])]);
+
+        string resized = g.Op("Cast", [ResizedSize(g)], ("to", 7L));
+        string crop = g.Op("Slice", [logits, g.ConstI64([0, 0], 2), resized, g.ConstI64([2, 3], 2)]);
+        string size = g.Op("Concat", [g.ConstI64([1, 1], 2), g.Op("Cast", ["orig_im_size"], ("to", 7L))], ("axis", 0L));
+        g.Node("Resize", [crop, "", "", size], ["masks"], ("mode", "linear"));
+        g.Node("Resize", [logits, "", "", g.ConstI64([1, 1, 256, 256], 4)], ["low_res_masks"], ("mode", "linear"));
+        g.Node("Identity", [g.Const([BoxIou], 1, 1)], ["iou_predictions"]);
+    }
+
+    // Region growing on the 256² grid (4×4 means) from the click's cell through cells within the tolerance of
+    // the 7×7 mean at the click; then, at full resolution, the 3×3-smoothed pixels within the tolerance inside
+    // the grown region (dilated by one cell). Logits ±10 outside/inside the region, 20 × (tolerance − |Δ|) near it.
+    private static void ConnectedRegionDecoder(OnnxGraph g)
+    {
+        string image = g.Op("DepthToSpace", ["image_embeddings"], ("blocksize", 16L));
+        string Mean(string x, long k) => g.Op("AveragePool", [x], ("kernel_shape", new long[] { k, k }),
+            ("pads", new long[] { k / 2, k / 2, k / 2, k / 2 }), ("count_include_pad", 0L));
+        string is1 = g.Op("Cast", [g.Op("Equal", ["point_labels", g.Scalar(1f)])], ("to", 1L));
+        string first = g.Op("ArgMax", [is1], ("axis", 1L), ("keepdims", 0L));
+        string point = g.Op("Gather", [g.Op("Reshape", [ShiftedCoords(g), g.ConstI64([-1, 2], 2)]), first], ("axis", 0L));
+        string Floor(long axis, float cell) => g.Op("Cast", [g.Op("Floor", [g.Op("Div",
+            [g.Op("Gather", [point, g.ConstI64([axis])], ("axis", 1L)), g.Scalar(cell)])])], ("to", 7L));
+        string index = g.Op("Add", [g.Op("Mul", [Floor(1, 1f), g.ConstI64([1024])]), Floor(0, 1f)]);
+        string reference = g.Op("Gather", [g.Op("Reshape", [Mean(image, 7), g.ConstI64([-1], 1)]), index], ("axis", 0L));
+
+        string low = g.Op("AveragePool", [image], ("kernel_shape", new long[] { 4, 4 }), ("strides", new long[] { 4, 4 }));
+        string Near(string x) => g.Op("Sub", [g.Scalar(ConnectedRegionTolerance), g.Op("Abs", [g.Op("Sub", [x, reference])])]);
+        string similarLow = g.Op("Cast", [g.Op("Greater", [Near(low), g.Scalar(0f)])], ("to", 1L));
+        string cell = g.Op("Add", [g.Op("Mul", [Floor(1, 4f), g.ConstI64([256])]), Floor(0, 4f)]);
+        string cells = g.Op("Reshape", [g.Op("Range", [g.ConstI64([0]), g.ConstI64([256 * 256]), g.ConstI64([1])]),
+            g.ConstI64([1, 1, 256, 256], 4)]);
+        string region = g.Op("Cast", [g.Op("Equal", [cells, cell])], ("to", 1L));
+        string Dilate(string x) => g.Op("MaxPool", [x], ("kernel_shape", new long[] { 3, 3 }), ("pads", new long[] { 1, 1, 1, 1 }));
+        for (int i = 0; i < ConnectedRegionSteps; i++) region = g.Op("Mul", [Dilate(region), similarLow]);
+        string regionFull = g.Op("Resize", [Dilate(region), "", "", g.ConstI64([1, 1, 1024, 1024], 4)], ("mode", "nearest"));
+        string inside = g.Op("Mul", [g.Op("Sub", [regionFull, g.Scalar(0.5f)]), g.Scalar(20f)]);
+        string logits = g.Op("Min", [inside, g.Op("Mul", [Near(image), g.Scalar(20f)])]);
 
         string resized = g.Op("Cast", [ResizedSize(g)], ("to", 7L));
         string crop = g.Op("Slice", [logits, g.ConstI64([0, 0], 2), resized, g.ConstI64([2, 3], 2)]);
