@@ -11,7 +11,30 @@ internal static class SamGeoApp
     /// <summary>Exit code for a user mistake (bad input, bad arguments).</summary>
     public const int UserErrorExitCode = 2;
 
-    public static int Run(string[] args, IAnsiConsole console, TextWriter errors)
+    /// <summary>
+    /// Runs a command. The first Ctrl+C cancels the token commands receive (they stop cleanly between tiles
+    /// and leave no half-written output); a second one ends the process at once.
+    /// </summary>
+    public static int Run(string[] args, IAnsiConsole console, TextWriter errors, CancellationToken cancellation = default)
+    {
+        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = !interrupt.IsCancellationRequested;
+            interrupt.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return Configure(console, errors).Run(args, interrupt.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static CommandApp Configure(IAnsiConsole console, TextWriter errors)
     {
         var registrar = new TypeRegistrar();
         registrar.RegisterInstance(typeof(IAnsiConsole), console);
@@ -35,6 +58,6 @@ internal static class SamGeoApp
                 .WithExample("make-samples", "sample-rasters");
             config.SetExceptionHandler((ex, _) => ErrorReporter.Report(ex, errors));
         });
-        return app.Run(args);
+        return app;
     }
 }

@@ -38,27 +38,11 @@ internal sealed class EncodeCommand(IAnsiConsole console) : Command<EncodeComman
         console.MarkupLineInterpolated(
             $"encoding [green]{settings.Raster}[/]: {grid.Count} tile{(grid.Count == 1 ? "" : "s")} of {grid.TileSize} px ({grid.Columns} x {grid.Rows}, overlap {grid.Overlap} px) into {cache.Directory}");
 
-        // The app passes no Ctrl+C token (Spectre.Console.Cli does not hook the console), so take the first
-        // Ctrl+C here to stop after the current tile; a second one ends the process at once.
-        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = !interrupt.IsCancellationRequested;
-            interrupt.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
+        // Ctrl+C (SamGeoApp turns it into the token) stops after the current tile; a rerun continues.
         var clock = Stopwatch.StartNew();
-        EncodeCounts counts;
-        try
-        {
-            counts = console.Profile.Capabilities.Interactive
-                ? WithProgressBar(source, provider, interrupt.Token)
-                : WithProgressLines(source, provider, interrupt.Token);
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+        var counts = console.Profile.Capabilities.Interactive
+            ? WithProgressBar(source, provider, cancellationToken)
+            : WithProgressLines(source, provider, cancellationToken);
         clock.Stop();
 
         var stats = cache.Stats;
