@@ -97,6 +97,26 @@ public sealed class SegmentEndToEndTests : IDisposable
         Assert.True(iou >= 0.95, $"IoU {iou:0.0000}");
     }
 
+    [Fact]
+    public void Segment_Preview_FramesTheObjectWithItsOutline()
+    {
+        var building = SampleData.Truth("rgb-utm").Single(o => o.Id == 35);
+        string preview = _dir.File("preview.png");
+        var result = CliRunner.Run(["segment", SampleData.Raster("rgb-utm"), "--model", TestModels.Get(TestEncoder.Nchw, TestDecoder.BoxRegion),
+            "--box", LonLatBox(building.LonLat, 0.1), "--prompt-crs", "EPSG:4326", "--no-cache", "-o", _dir.File("b.geojson"), "--preview", preview]);
+        Assert.True(result.ExitCode == 0, result.Error);
+        using var png = GeoRaster.Open(preview);
+        Assert.Equal("PNG", png.DriverName);
+        var env = building.Pixel.EnvelopeInternal;
+        // the object with a margin on each side, not a whole tile
+        Assert.InRange(png.Width, env.Width + 100, env.Width * 2 + 140);
+        var red = new byte[png.Width * png.Height];
+        var blue = new byte[red.Length];
+        png.Read<byte>(1, png.FullWindow, red);
+        png.Read<byte>(3, png.FullWindow, blue);
+        Assert.Contains(Enumerable.Range(0, red.Length), i => red[i] == 255 && blue[i] == 0); // the yellow outline
+    }
+
     internal static string LonLatBox(Geometry lonLat, double growFraction)
     {
         var e = lonLat.EnvelopeInternal;
