@@ -56,6 +56,9 @@ internal static class SamGeoApp
             config.AddCommand<MakeSamplesCommand>("make-samples")
                 .WithDescription("Write the synthetic sample rasters and their ground-truth GeoJSON into a folder.")
                 .WithExample("make-samples", "sample-rasters");
+            config.AddCommand<BenchCommand>("bench")
+                .WithDescription("Benchmarks for notes (not tests), each against a baseline measured in the same run.")
+                .WithExample("bench", "--suite", "segment");
             config.SetExceptionHandler((ex, _) => ErrorReporter.Report(ex, errors));
         });
         return app;
