@@ -1,6 +1,7 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Union;
 using Sam.Geo.Raster;
+using Sam.Geo.Vectorization;
 
 namespace Sam.Geo.Cli.Samples;
 
@@ -76,10 +77,10 @@ public sealed class SceneBuilder
         foreach (var o in _objects)
         {
             int seed = (int)ValueNoise.Hash(Seed, o.Id, 7919);
-            PolygonRasterizer.ForEachSpan(o.Shape, Width, Height, (row, c0, c1) =>
+            PolygonRasterizer.Fill(o.Shape, Width, 0, Height, (row, c0, last) =>
             {
-                Paint(values, hueWeights, o.Color, o.Texture, seed, row * Width + c0, c1 - c0);
-                labels.AsSpan(row * Width + c0, c1 - c0).Fill(o.Id);
+                Paint(values, hueWeights, o.Color, o.Texture, seed, row * Width + c0, last - c0 + 1);
+                labels.AsSpan(row * Width + c0, last - c0 + 1).Fill(o.Id);
             });
         }
 

@@ -28,7 +28,7 @@ public static class EmbeddingLayout
     /// </summary>
     public static (int Width, int Height) ResizedSize(int width, int height)
     {
-        double scale = (double)ModelFrameSize / Math.Max(width, height);
-        return ((int)(width * scale + 0.5), (int)(height * scale + 0.5));
+        var frame = Inference.ModelFrame.ForImage(width, height);
+        return (frame.ResizedWidth, frame.ResizedHeight);
     }
 }

@@ -9,6 +9,14 @@ namespace Sam.Geo.Vectorization;
 /// </summary>
 public static class PolygonRasterizer
 {
+    /// <summary>The geometry as a row-major 0/1 mask of <paramref name="width"/>×<paramref name="height"/> pixels.</summary>
+    public static byte[] ToMask(Geometry pixelGeometry, int width, int height)
+    {
+        var mask = new byte[width * height];
+        Fill(pixelGeometry, width, 0, height, (row, c0, c1) => mask.AsSpan(row * width + c0, c1 - c0 + 1).Fill(1));
+        return mask;
+    }
+
     /// <summary>
     /// Calls <paramref name="span"/>(row, firstCol, lastCol) for every run of covered pixels whose row lies in
     /// [<paramref name="rowStart"/>, <paramref name="rowEnd"/>) and column in [0, <paramref name="width"/>).

@@ -2,8 +2,9 @@ using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 using Sam.Geo.Cli.Samples;
+using Sam.Geo.Vectorization;
 
-namespace Sam.Geo.Tests.Samples;
+namespace Sam.Geo.Tests.Vectorization;
 
 public sealed class PolygonRasterizerTests
 {
