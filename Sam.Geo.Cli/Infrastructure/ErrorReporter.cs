@@ -8,7 +8,9 @@ internal static class ErrorReporter
 {
     public static int Report(Exception ex, TextWriter errors)
     {
-        var root = ex is CommandRuntimeException { InnerException: { } inner } ? inner : ex;
+        var root = ex;
+        while (root is CommandRuntimeException or TypeInitializationException && root.InnerException is not null)
+            root = root.InnerException!;
         switch (root)
         {
             case SamGeoInputException or GdalNotFoundException or CommandParseException or CommandRuntimeException:

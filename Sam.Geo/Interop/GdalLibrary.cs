@@ -44,11 +44,15 @@ internal static class GdalLibrary
         throw new GdalNotFoundException(InstallHint());
     }
 
-    /// <summary>Library names to try, newest ABI first; SAMGEO_GDAL_LIBRARY overrides them all.</summary>
+    /// <summary>Library names to try, newest ABI first; SAMGEO_GDAL_LIBRARY, when set, is the only one tried.</summary>
     internal static IEnumerable<string> Candidates()
     {
         var explicitPath = Environment.GetEnvironmentVariable("SAMGEO_GDAL_LIBRARY");
-        if (!string.IsNullOrEmpty(explicitPath)) yield return explicitPath;
+        if (!string.IsNullOrEmpty(explicitPath))
+        {
+            yield return explicitPath;
+            yield break;
+        }
         if (OperatingSystem.IsWindows())
         {
             yield return "gdal.dll";
