@@ -27,6 +27,7 @@ internal static class SamGeoApp
             config.AddCommand<SegmentCommand>("segment")
                 .WithDescription("Segment objects from point and box prompts (any CRS) into georeferenced polygons.")
                 .WithExample("segment", "sample-rasters/rgb-utm.tif", "--model", "sample-rasters/standin-model", "--point", "9.0042,45.0021", "--prompt-crs", "EPSG:4326", "-o", "building.geojson");
+            config.AddCommand<AutoCommand>("auto").WithDescription("Segment everything: SAM's automatic masks over the whole raster, tile by tile, merged across seams.");
             config.SetExceptionHandler((ex, _) => ErrorReporter.Report(ex, errors));
         });
         return app.Run(args);
