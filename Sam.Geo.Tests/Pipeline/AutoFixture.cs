@@ -71,17 +71,22 @@ internal static class AutoFixture
     /// <summary>
     /// A flat scene (<see cref="SyntheticScene.BuildFlat"/>'s objects) recoloured with well separated greys: the
     /// region decoder joins all pixels of nearly the same grey, and the scene's own palette has near-equal greys.
+    /// Outside <paramref name="validArea"/> (when given) the raster is nodata (0).
     /// </summary>
-    public static SampleRaster WriteScene(string path, int width, int height, int seed, Geometry? validArea = null)
+    public static SampleRaster WriteScene(string path, int width, int height, int seed, Geometry? validArea = null) =>
+        WriteShapes(path, width, height, SyntheticScene.BuildFlat(width, height, seed).Objects.Select(o => (o.Class, o.Shape)), validArea);
+
+    /// <summary>A flat scene of the given shapes, painted in order, each in its own grey.</summary>
+    public static SampleRaster WriteShapes(string path, int width, int height, IEnumerable<(string Class, Geometry Shape)> shapes, Geometry? validArea = null)
     {
-        var flat = SyntheticScene.BuildFlat(width, height, seed);
-        var scene = new SceneBuilder(width, height, SyntheticScene.Background, seed: seed) { ValidArea = validArea };
+        var scene = new SceneBuilder(width, height, SyntheticScene.Background) { ValidArea = validArea };
         int n = 0;
-        foreach (var o in flat.Objects)
+        foreach (var (cls, shape) in shapes)
         {
             double v = 64 + 8 * (n++ % 24); // 7 grey levels apart: 0.14 in SAM's normalised units, the tolerance is 0.05
-            scene.Add(o.Class, o.Shape, [v, v, v], Texture.Flat, o.InTruth);
+            scene.Add(cls, shape, [v, v, v], Texture.Flat);
         }
-        return SceneWriter.Write(scene, path, SyntheticScene.DefaultGeoreference, RasterFormat.Rgb8);
+        var format = validArea is null ? RasterFormat.Rgb8 : RasterFormat.Rgb8 with { NoData = 0 };
+        return SceneWriter.Write(scene, path, SyntheticScene.DefaultGeoreference, format);
     }
 }
