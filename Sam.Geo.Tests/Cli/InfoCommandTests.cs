@@ -40,6 +40,20 @@ public sealed class InfoCommandTests : IDisposable
         Assert.Equal(3, root.GetProperty("bands").GetArrayLength());
     }
 
+    [Theory]
+    [InlineData("rgb-utm", 32632, "3 bands")]
+    [InlineData("multispectral-uint16", 3857, "4 bands")]
+    [InlineData("rotated", 32633, "(rotated)")]
+    [InlineData("wgs84", 4326, "degree")]
+    public void Info_EverySampleRaster_IsDescribed(string sample, int epsg, string mention)
+    {
+        var result = CliRunner.Run("info", SampleData.Raster(sample));
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"(EPSG:{epsg})", result.Out);
+        Assert.Contains(mention, result.Out);
+        Assert.Contains("WGS 84 lon/lat", result.Out);
+    }
+
     [Fact]
     public void Info_Cog_IsDescribed()
     {

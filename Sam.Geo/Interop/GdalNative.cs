@@ -16,6 +16,9 @@ internal static partial class GdalNative
         if (NativeLibrary.TryGetExport(GdalLibrary.LoadedHandle, "CPLQuietErrorHandler", out var quiet))
             CPLSetErrorHandler(quiet);
         CPLSetConfigOption("GDAL_PAM_ENABLED", "NO");
+        // GDAL's block cache defaults to 5% of RAM and keeps every block read until then; tiles are read once,
+        // so a small cache keeps memory flat whatever the raster size. A user's own setting wins.
+        if (Environment.GetEnvironmentVariable("GDAL_CACHEMAX") is null) CPLSetConfigOption("GDAL_CACHEMAX", "128");
     }
 
     /// <summary>Forces the static initialisation (library load, driver registration).</summary>

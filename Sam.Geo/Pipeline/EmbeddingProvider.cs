@@ -15,13 +15,17 @@ public sealed class EmbeddingProvider
     private readonly Lazy<ModelIdentity> _modelId;
 
     /// <summary>Time spent reading and preparing windows, in the encoder, and in cache IO.</summary>
-    public StageTimer Timer { get; } = new();
+    public StageTimer Timer { get; }
 
-    /// <summary>Encodes with <paramref name="encoder"/>; caches in <paramref name="cache"/> when given.</summary>
-    public EmbeddingProvider(SamEncoder encoder, EmbeddingCache? cache)
+    /// <summary>
+    /// Encodes with <paramref name="encoder"/>; caches in <paramref name="cache"/> when given; adds its times
+    /// to <paramref name="timer"/> (a new one when null).
+    /// </summary>
+    public EmbeddingProvider(SamEncoder encoder, EmbeddingCache? cache, StageTimer? timer = null)
     {
         _encoder = encoder;
         _cache = cache;
+        Timer = timer ?? new StageTimer();
         _modelId = new Lazy<ModelIdentity>(() => ModelIdentity.Of(encoder.ModelPath));
     }
 

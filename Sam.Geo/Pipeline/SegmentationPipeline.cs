@@ -35,7 +35,7 @@ public sealed class SegmentationPipeline
     public SegmentationPipeline(SamModel model, EmbeddingCache? cache, SegmentationOptions? options = null)
     {
         _model = model;
-        _embeddings = new EmbeddingProvider(model.Encoder, cache);
+        _embeddings = new EmbeddingProvider(model.Encoder, cache, Timer);
         _options = options ?? new SegmentationOptions();
     }
 

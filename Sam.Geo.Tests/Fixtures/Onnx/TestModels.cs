@@ -22,10 +22,24 @@ public enum TestDecoder
     Region,
     /// <summary>C = 4: token 2 is the box mask with the best IoU; tokens 0, 1, 3 are wrong.</summary>
     Multimask,
+    /// <summary>
+    /// Logits positive inside the box where the grey level is within <see cref="TestModels.ObjectTolerance"/>
+    /// of the grey at the first foreground click, or at the box centre without one: the object a box is drawn
+    /// around, on textured imagery. C = 1.
+    /// </summary>
+    BoxRegion,
+    /// <summary>Like <see cref="Region"/> with the wider <see cref="TestModels.ObjectTolerance"/>, for textured objects.</summary>
+    RegionWide,
     /// <summary>Malformed: no <c>orig_im_size</c> input.</summary>
     MissingOrigImSize,
     /// <summary>Malformed: <c>point_coords</c> has rank 2.</summary>
     WrongPointCoordsRank,
+    /// <summary>
+    /// The stand-in's decoder: the connected region around the first foreground click whose grey level is
+    /// within <see cref="TestModels.ConnectedRegionTolerance"/> of the mean grey around the click (7×7 px):
+    /// one object, not every object of its grey. C = 1.
+    /// </summary>
+    ConnectedRegion,
 }
 
 /// <summary>
@@ -43,6 +57,18 @@ public static class TestModels
 
     /// <summary>Grey-level tolerance of the region decoder, in normalised units.</summary>
     public const float RegionTolerance = 0.05f;
+
+    /// <summary>Grey-level tolerance of <see cref="TestDecoder.BoxRegion"/> and <see cref="TestDecoder.RegionWide"/>.</summary>
+    public const float ObjectTolerance = 0.35f;
+
+    /// <summary>
+    /// Grey-level tolerance of the connected-region decoder, in normalised units (about 14 grey levels):
+    /// wide enough for textured roofs and fields, far below the contrast between neighbouring objects.
+    /// </summary>
+    public const float ConnectedRegionTolerance = 0.25f;
+
+    /// <summary>Growth steps of the connected-region decoder, each one 4 px of the 1024 frame.</summary>
+    public const int ConnectedRegionSteps = 128;
 
     private static readonly string Root = Path.Combine(Path.GetTempPath(), $"samgeo-test-models-{Environment.ProcessId}");
     private static readonly ConcurrentDictionary<(TestEncoder, TestDecoder), Lazy<string>> Cache = new();
@@ -127,7 +153,16 @@ public static class TestModels
                 MultimaskDecoder(g);
                 break;
             case TestDecoder.Region:
-                RegionDecoder(g);
+                RegionDecoder(g, RegionTolerance);
+                break;
+            case TestDecoder.RegionWide:
+                RegionDecoder(g, ObjectTolerance);
+                break;
+            case TestDecoder.BoxRegion:
+                BoxRegionDecoder(g);
+                break;
+            case TestDecoder.ConnectedRegion:
+                ConnectedRegionDecoder(g);
                 break;
             default:
                 g.Node("Identity", [g.Const([0f], 1, 1, 1, 1)], ["masks"]);
@@ -168,7 +203,10 @@ public static class TestModels
     }
 
     /// <summary>Box logits at original size [1,1,H,W] and in the 256 low-res frame [1,1,256,256].</summary>
-    private static (string Masks, string LowRes) BoxLogits(OnnxGraph g)
+    private static (string Masks, string LowRes) BoxLogits(OnnxGraph g) => BoxLogits(g, BoxCorners(g));
+
+    /// <summary>The box corners (x0, y0, x1, y1) in the 1024 frame, from the label-2 and label-3 points.</summary>
+    private static (string X0, string Y0, string X1, string Y1) BoxCorners(OnnxGraph g)
     {
         string coords = ShiftedCoords(g);
         string xs = g.Op("Gather", [coords, g.ConstI64([0])], ("axis", 2L));
@@ -176,7 +214,12 @@ public static class TestModels
         string is2 = g.Op("Cast", [g.Op("Equal", ["point_labels", g.Scalar(2f)])], ("to", 1L));
         string is3 = g.Op("Cast", [g.Op("Equal", ["point_labels", g.Scalar(3f)])], ("to", 1L));
         string Pick(string v, string mask) => g.Op("ReduceSum", [g.Op("Mul", [v, mask])], ("keepdims", 0L));
-        string x0m = Pick(xs, is2), y0m = Pick(ys, is2), x1m = Pick(xs, is3), y1m = Pick(ys, is3);
+        return (Pick(xs, is2), Pick(ys, is2), Pick(xs, is3), Pick(ys, is3));
+    }
+
+    private static (string Masks, string LowRes) BoxLogits(OnnxGraph g, (string X0, string Y0, string X1, string Y1) corners)
+    {
+        var (x0m, y0m, x1m, y1m) = corners;
 
         // back to original pixels: x = x' * W / neww with neww = floor(W * 1024 / max(H, W) + 0.5)
         string ratio = g.Op("Div", ["orig_im_size", ResizedSize(g)]);
@@ -214,17 +257,96 @@ public static class TestModels
         return g.Op("Floor", [g.Op("Add", [g.Op("Mul", ["orig_im_size", scale]), g.Scalar(0.5f)])]);
     }
 
-    private static void RegionDecoder(OnnxGraph g)
+    private static void RegionDecoder(OnnxGraph g, float tolerance)
     {
-        string image = g.Op("DepthToSpace", ["image_embeddings"], ("blocksize", 16L));
-        string flat = g.Op("Reshape", [image, g.ConstI64([-1], 1)]);
+        var (x, y, _) = FirstClick(g);
+        var (masks, lowRes) = GreyLogits(g, x, y, tolerance);
+        g.Node("Identity", [masks], ["masks"]);
+        g.Node("Identity", [lowRes], ["low_res_masks"]);
+        g.Node("Identity", [g.Const([BoxIou], 1, 1)], ["iou_predictions"]);
+    }
+
+    /// <summary>The first foreground click's model-frame (x, y), [1]-shaped, and 1 when there is one (else 0).</summary>
+    private static (string X, string Y, string HasClick) FirstClick(OnnxGraph g)
+    {
         string is1 = g.Op("Cast", [g.Op("Equal", ["point_labels", g.Scalar(1f)])], ("to", 1L));
         string first = g.Op("ArgMax", [is1], ("axis", 1L), ("keepdims", 0L));
         string point = g.Op("Gather", [g.Op("Reshape", [ShiftedCoords(g), g.ConstI64([-1, 2], 2)]), first], ("axis", 0L));
-        string Floor(long axis) => g.Op("Cast", [g.Op("Floor", [g.Op("Gather", [point, g.ConstI64([axis])], ("axis", 1L))])], ("to", 7L));
-        string index = g.Op("Add", [g.Op("Mul", [Floor(1), g.ConstI64([1024])]), Floor(0)]);
+        string x = g.Op("Gather", [point, g.ConstI64([0])], ("axis", 1L));
+        string y = g.Op("Gather", [point, g.ConstI64([1])], ("axis", 1L));
+        return (g.Op("Reshape", [x, g.ConstI64([1], 1)]), g.Op("Reshape", [y, g.ConstI64([1], 1)]),
+            g.Op("ReduceMax", [is1], ("axes", new long[] { 1 }), ("keepdims", 0L)));
+    }
+
+    // inside the box (in pixels) and within the tolerance of the grey at the box centre (scaled to ~pixels)
+    private static void BoxRegionDecoder(OnnxGraph g)
+    {
+        var corners = BoxCorners(g);
+        var (box, boxLowRes) = BoxLogits(g, corners);
+        string half = g.Scalar(0.5f);
+        string cx = g.Op("Unsqueeze", [g.Op("Mul", [g.Op("Add", [corners.X0, corners.X1]), half]), g.ConstI64([0], 1)]);
+        string cy = g.Op("Unsqueeze", [g.Op("Mul", [g.Op("Add", [corners.Y0, corners.Y1]), half]), g.ConstI64([0], 1)]);
+        // seed = the first click when there is one, else the box centre
+        var (px, py, has) = FirstClick(g);
+        string notHas = g.Op("Sub", [g.Scalar(1f), has]);
+        string sx = g.Op("Add", [g.Op("Mul", [px, has]), g.Op("Mul", [cx, notHas])]);
+        string sy = g.Op("Add", [g.Op("Mul", [py, has]), g.Op("Mul", [cy, notHas])]);
+        var (grey, greyLowRes) = GreyLogits(g, sx, sy, ObjectTolerance);
+        string scale = g.Scalar(10f);
+        g.Node("Min", [box, g.Op("Mul", [grey, scale])], ["masks"]);
+        g.Node("Min", [boxLowRes, g.Op("Mul", [greyLowRes, scale])], ["low_res_masks"]);
+        g.Node("Identity", [g.Const([BoxIou], 1, 1)], ["iou_predictions"]);
+    }
+
+    /// <summary>
+    /// tolerance - |grey - grey(x, y)| over the picture (x, y: [1]-shaped model-frame coordinates), cropped to
+    /// the resized image and resized to orig_im_size, plus its 256² low-res form.
+    /// </summary>
+    private static (string Masks, string LowRes) GreyLogits(OnnxGraph g, string x, string y, float tolerance)
+    {
+        string image = g.Op("DepthToSpace", ["image_embeddings"], ("blocksize", 16L));
+        string flat = g.Op("Reshape", [image, g.ConstI64([-1], 1)]);
+        string Index(string v) => g.Op("Cast", [g.Op("Clip", [g.Op("Floor", [v]), g.Scalar(0f), g.Scalar(1023f)])], ("to", 7L));
+        string index = g.Op("Add", [g.Op("Mul", [Index(y), g.ConstI64([1024])]), Index(x)]);
         string value = g.Op("Gather", [flat, index], ("axis", 0L));
-        string logits = g.Op("Sub", [g.Scalar(RegionTolerance), g.Op("Abs", [g.Op("Sub", [image, value])])]);
+        string logits = g.Op("Sub", [g.Scalar(tolerance), g.Op("Abs", [g.Op("Sub", [image, value])])]);
+
+        string resized = g.Op("Cast", [ResizedSize(g)], ("to", 7L));
+        string crop = g.Op("Slice", [logits, g.ConstI64([0, 0], 2), resized, g.ConstI64([2, 3], 2)]);
+        string size = g.Op("Concat", [g.ConstI64([1, 1], 2), g.Op("Cast", ["orig_im_size"], ("to", 7L))], ("axis", 0L));
+        string masks = g.Op("Resize", [crop, "", "", size], ("mode", "linear"));
+        string lowRes = g.Op("Resize", [logits, "", "", g.ConstI64([1, 1, 256, 256], 4)], ("mode", "linear"));
+        return (masks, lowRes);
+    }
+
+    // Region growing on the 256² grid (4×4 means) from the click's cell through cells within the tolerance of
+    // the 7×7 mean at the click; then, at full resolution, the pixels within the tolerance inside the grown
+    // region (dilated by one cell). Logits ±10 outside/inside the region, 20 × (tolerance − |Δ|) near it.
+    private static void ConnectedRegionDecoder(OnnxGraph g)
+    {
+        string image = g.Op("DepthToSpace", ["image_embeddings"], ("blocksize", 16L));
+        string Mean(string x, long k) => g.Op("AveragePool", [x], ("kernel_shape", new long[] { k, k }),
+            ("pads", new long[] { k / 2, k / 2, k / 2, k / 2 }), ("count_include_pad", 0L));
+        string is1 = g.Op("Cast", [g.Op("Equal", ["point_labels", g.Scalar(1f)])], ("to", 1L));
+        string first = g.Op("ArgMax", [is1], ("axis", 1L), ("keepdims", 0L));
+        string point = g.Op("Gather", [g.Op("Reshape", [ShiftedCoords(g), g.ConstI64([-1, 2], 2)]), first], ("axis", 0L));
+        string Floor(long axis, float cell) => g.Op("Cast", [g.Op("Floor", [g.Op("Div",
+            [g.Op("Gather", [point, g.ConstI64([axis])], ("axis", 1L)), g.Scalar(cell)])])], ("to", 7L));
+        string index = g.Op("Add", [g.Op("Mul", [Floor(1, 1f), g.ConstI64([1024])]), Floor(0, 1f)]);
+        string reference = g.Op("Gather", [g.Op("Reshape", [Mean(image, 7), g.ConstI64([-1], 1)]), index], ("axis", 0L));
+
+        string low = g.Op("AveragePool", [image], ("kernel_shape", new long[] { 4, 4 }), ("strides", new long[] { 4, 4 }));
+        string Near(string x) => g.Op("Sub", [g.Scalar(ConnectedRegionTolerance), g.Op("Abs", [g.Op("Sub", [x, reference])])]);
+        string similarLow = g.Op("Cast", [g.Op("Greater", [Near(low), g.Scalar(0f)])], ("to", 1L));
+        string cell = g.Op("Add", [g.Op("Mul", [Floor(1, 4f), g.ConstI64([256])]), Floor(0, 4f)]);
+        string cells = g.Op("Reshape", [g.Op("Range", [g.ConstI64([0]), g.ConstI64([256 * 256]), g.ConstI64([1])]),
+            g.ConstI64([1, 1, 256, 256], 4)]);
+        string region = g.Op("Cast", [g.Op("Equal", [cells, cell])], ("to", 1L));
+        string Dilate(string x) => g.Op("MaxPool", [x], ("kernel_shape", new long[] { 3, 3 }), ("pads", new long[] { 1, 1, 1, 1 }));
+        for (int i = 0; i < ConnectedRegionSteps; i++) region = g.Op("Mul", [Dilate(region), similarLow]);
+        string regionFull = g.Op("Resize", [Dilate(region), "", "", g.ConstI64([1, 1, 1024, 1024], 4)], ("mode", "nearest"));
+        string inside = g.Op("Mul", [g.Op("Sub", [regionFull, g.Scalar(0.5f)]), g.Scalar(20f)]);
+        string logits = g.Op("Min", [inside, g.Op("Mul", [Near(image), g.Scalar(20f)])]);
 
         string resized = g.Op("Cast", [ResizedSize(g)], ("to", 7L));
         string crop = g.Op("Slice", [logits, g.ConstI64([0, 0], 2), resized, g.ConstI64([2, 3], 2)]);
