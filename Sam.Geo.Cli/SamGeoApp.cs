@@ -56,6 +56,9 @@ internal static class SamGeoApp
             config.AddCommand<MakeSamplesCommand>("make-samples")
                 .WithDescription("Write the synthetic sample rasters and their ground-truth GeoJSON into a folder.")
                 .WithExample("make-samples", "sample-rasters");
+            config.AddCommand<AutoCommand>("auto")
+                .WithDescription("Segment everything: SAM's automatic masks over the whole raster, tile by tile, merged across seams.")
+                .WithExample("auto", "sample-rasters/rgb-utm.tif", "--model", "sample-rasters/standin-model", "-o", "objects.gpkg");
             config.AddCommand<BenchCommand>("bench")
                 .WithDescription("Benchmarks for notes (not tests), each against a baseline measured in the same run.")
                 .WithExample("bench", "--suite", "segment");

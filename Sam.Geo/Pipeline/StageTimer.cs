@@ -36,6 +36,9 @@ public sealed class StageTimer
     /// <summary>Total time spent in a stage.</summary>
     public TimeSpan this[Stage stage] => Stopwatch.GetElapsedTime(0, _ticks[(int)stage]);
 
+    /// <summary>Adds <paramref name="time"/> to a stage (for time measured elsewhere, e.g. inside a callback).</summary>
+    public void AddTime(Stage stage, TimeSpan time) => _ticks[(int)stage] += (long)(time.TotalSeconds * Stopwatch.Frequency);
+
     /// <summary>Adds another timer's totals to this one.</summary>
     public void Add(StageTimer other)
     {

@@ -1,0 +1,181 @@
+using NetTopologySuite.Geometries;
+using Sam.Geo.Cli.Samples;
+using Sam.Geo.Pipeline.Auto;
+using Sam.Geo.Raster;
+using Sam.Geo.Tests.Fixtures;
+
+namespace Sam.Geo.Tests.Pipeline;
+
+public sealed class AutoSegmenterTests : IDisposable
+{
+    /// <summary>
+    /// Objects smaller than this are left out of the truth checks: the test encoder's 4x upsampling of a
+    /// 256-px tile blurs edges, which erodes masks by about a pixel, and 8 clicks per side may miss them.
+    /// </summary>
+    private const double CheckedArea = 2000;
+
+    private readonly TempDir _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Theory]
+    [InlineData(1)]
+    public void Run_SceneAcrossSeams_EachObjectFoundOnceWithIouAbove09(int seed)
+    {
+        var scene = AutoFixture.WriteScene(_dir.File("scene.tif"), 600, 500, seed);
+        string output = _dir.File("auto.gpkg");
+
+        var result = AutoFixture.Run(scene.RasterPath, output);
+
+        Assert.Equal(9, result.TileCount);
+        AutoFixture.AssertEachObjectFoundOnce(scene, AutoFixture.ReadPixelFeatures(output, scene.RasterPath), CheckedArea);
+    }
+
+    [Fact]
+    public void Run_ObjectsLargerThanATileAndAcrossCorners_OneFeatureEach()
+    {
+        // Tiles of 128 px with 16 px overlap: cores meet at x = 120, 232, ... and y = 120, 232.
+        var shapes = new (string, Geometry)[]
+        {
+            ("lake", Shapes.Blob(150, 140, 105, 80, seed: 3, irregularity: 0.2)), // spans 3 x 3 tiles
+            ("building", Shapes.Rectangle(330, 60, 70, 40, 10)),                  // across the seam at x = 344
+            ("tree", Shapes.Disc(345, 232, 35)),                                  // over a tile corner
+            ("field", Shapes.LShape(40, 250, 300, 40, 200, 20)),                  // a long thin L along the bottom row
+        };
+        var scene = AutoFixture.WriteShapes(_dir.File("large.tif"), 420, 300, shapes);
+        string output = _dir.File("large.gpkg");
+
+        var result = AutoFixture.Run(scene.RasterPath, output, tileSize: 128, overlap: 16);
+
+        Assert.True(result.TileCount >= 12);
+        var features = AutoFixture.ReadPixelFeatures(output, scene.RasterPath);
+        AutoFixture.AssertEachObjectFoundOnce(scene, features, CheckedArea);
+        // The background is one object too; nothing else (no duplicates, no slivers along seams).
+        Assert.Equal(shapes.Length + 1, features.Count);
+    }
+
+    [Theory]
+    [InlineData(200, 150, 1)] // smaller than a tile
+    [InlineData(256, 256, 1)] // exactly one tile
+    [InlineData(600, 200, 3)] // one row of tiles
+    public void Run_SmallGrids_EachObjectFoundOnce(int width, int height, int tiles)
+    {
+        var shapes = new (string, Geometry)[]
+        {
+            ("building", Shapes.Rectangle(width * 0.3, height * 0.5, 60, 50, 15)),
+            ("lake", Shapes.Blob(width * 0.75, height * 0.45, 35, 30, seed: 1)),
+        };
+        var scene = AutoFixture.WriteShapes(_dir.File("small.tif"), width, height, shapes);
+        string output = _dir.File("small.gpkg");
+
+        var result = AutoFixture.Run(scene.RasterPath, output);
+
+        Assert.Equal(tiles, result.TileCount);
+        AutoFixture.AssertEachObjectFoundOnce(scene, AutoFixture.ReadPixelFeatures(output, scene.RasterPath), CheckedArea);
+    }
+
+    [Fact]
+    public void Run_MostlyNodata_SkipsEmptyTilesAndStaysInsideValidData()
+    {
+        var valid = Shapes.Box(20, 20, 230, 230);
+        var shapes = new (string, Geometry)[]
+        {
+            ("building", Shapes.Rectangle(110, 100, 80, 60, 20)),
+            ("lake", Shapes.Disc(200, 200, 50)), // crosses the edge of the valid data
+            ("tree", Shapes.Disc(450, 400, 40)), // entirely on nodata
+        };
+        var scene = AutoFixture.WriteShapes(_dir.File("nodata.tif"), 600, 500, shapes, valid);
+        string output = _dir.File("nodata.gpkg");
+
+        var result = AutoFixture.Run(scene.RasterPath, output);
+
+        Assert.True(result.TilesSkipped >= 4, $"{result.TilesSkipped} tiles skipped");
+        var features = AutoFixture.ReadPixelFeatures(output, scene.RasterPath);
+        AutoFixture.AssertEachObjectFoundOnce(scene, features, CheckedArea);
+        var validArea = valid.Buffer(0.01);
+        Assert.All(features, f => Assert.True(validArea.Contains(f.Pixel), $"feature {f.Id} reaches into nodata"));
+    }
+
+    [Fact]
+    public void Run_ResumeAfterCancellation_SameFeaturesAsUninterrupted()
+    {
+        var scene = AutoFixture.WriteScene(_dir.File("scene.tif"), 600, 400, seed: 3); // 3 x 2 tiles
+        string reference = _dir.File("reference.gpkg"), output = _dir.File("resumed.gpkg");
+        AutoFixture.Run(scene.RasterPath, reference);
+
+        using var cancel = new CancellationTokenSource();
+        Assert.ThrowsAny<OperationCanceledException>(() => AutoFixture.Run(scene.RasterPath, output,
+            progress: p => { if (p.TilesDone == 4) cancel.Cancel(); }, cancellation: cancel.Token));
+        Assert.False(File.Exists(output), "a cancelled run left an output");
+        Assert.True(Directory.Exists(AutoSegmenter.WorkDirectoryFor(output)), "a cancelled run lost its work folder");
+
+        var resumed = AutoFixture.Run(scene.RasterPath, output, resume: true);
+
+        Assert.Equal(4, resumed.TilesResumed);
+        Assert.False(Directory.Exists(AutoSegmenter.WorkDirectoryFor(output)), "the work folder outlived a finished run");
+        var expected = AutoFixture.ReadPixelFeatures(reference, scene.RasterPath);
+        var actual = AutoFixture.ReadPixelFeatures(output, scene.RasterPath);
+        Assert.Equal(expected.Count, actual.Count);
+        for (int i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal(expected[i].Id, actual[i].Id);
+            Assert.True(expected[i].Pixel.EqualsExact(actual[i].Pixel), $"feature {expected[i].Id} differs after resuming");
+            Assert.Equal(expected[i].Attributes["score"], actual[i].Attributes["score"]);
+            Assert.Equal(expected[i].Attributes["tile"], actual[i].Attributes["tile"]);
+        }
+    }
+
+    [Fact]
+    public void Run_WithoutResume_StartsAfreshOverAStaleWorkFolder()
+    {
+        var scene = AutoFixture.WriteShapes(_dir.File("one.tif"), 200, 150, [("building", Shapes.Rectangle(100, 75, 60, 50))]);
+        string output = _dir.File("one.gpkg");
+        string work = AutoSegmenter.WorkDirectoryFor(output);
+        Directory.CreateDirectory(work);
+        File.WriteAllText(Path.Combine(work, "journal.txt"), "not a journal\n");
+
+        var result = AutoFixture.Run(scene.RasterPath, output);
+
+        Assert.Equal(0, result.TilesResumed);
+        Assert.Equal(2, result.Features); // the building and the background
+        Assert.False(Directory.Exists(work));
+    }
+
+    [Fact]
+    public void Run_TifOutput_InstanceIdsOnTheRasterGrid()
+    {
+        var shapes = new (string, Geometry)[] { ("building", Shapes.Rectangle(150, 100, 90, 60)), ("lake", Shapes.Disc(400, 120, 50)) };
+        var scene = AutoFixture.WriteShapes(_dir.File("ids.tif"), 600, 200, shapes);
+        string output = _dir.File("ids-mask.tif");
+
+        var result = AutoFixture.Run(scene.RasterPath, output);
+
+        using var mask = GeoRaster.Open(output);
+        using var raster = GeoRaster.Open(scene.RasterPath);
+        Assert.Equal((raster.Width, raster.Height, raster.GeoTransform), (mask.Width, mask.Height, mask.GeoTransform));
+        var ids = new uint[mask.Width * mask.Height];
+        mask.Read<uint>(1, new PixelWindow(0, 0, mask.Width, mask.Height), ids);
+        Assert.Equal(result.Features, ids.Where(v => v != 0).Distinct().Count());
+        Assert.Equal(3, result.Features);
+        // The building's centre and the lake's centre hold different ids, each a single id over the object's core.
+        uint building = ids[100 * mask.Width + 150], lake = ids[120 * mask.Width + 400];
+        Assert.NotEqual(0u, building);
+        Assert.NotEqual(building, lake);
+        Assert.Equal(building, ids[100 * mask.Width + 110]);
+        Assert.Equal(lake, ids[120 * mask.Width + 440]);
+    }
+
+    [Fact]
+    public void Run_ExistingOutputWithoutOverwrite_FailsBeforeWork()
+    {
+        var scene = AutoFixture.WriteShapes(_dir.File("one.tif"), 200, 150, [("building", Shapes.Rectangle(100, 75, 60, 50))]);
+        string output = _dir.File("exists.geojson");
+        File.WriteAllText(output, "{}");
+
+        var e = Assert.Throws<SamGeoInputException>(() => AutoFixture.Run(scene.RasterPath, output));
+
+        Assert.Contains("exists", e.Message);
+        Assert.Equal("{}", File.ReadAllText(output));
+        Assert.False(Directory.Exists(AutoSegmenter.WorkDirectoryFor(output)));
+    }
+}

@@ -1,0 +1,98 @@
+using System.IO.Compression;
+using System.Runtime.InteropServices;
+using Sam.Geo.Raster;
+
+namespace Sam.Geo.Pipeline.Auto;
+
+/// <summary>
+/// The on-disk label raster of an automatic run: the raw piece id of every pixel, stored as one compressed file
+/// per tile core (absent when the core holds no piece) in the run's work folder. Files are written atomically
+/// (temporary name, then rename), so a tile's labels are either complete or absent. Reading back rows keeps only
+/// the cores of the tile rows in use in memory. Not thread-safe.
+/// </summary>
+public sealed class TileLabelStore
+{
+    private readonly string _directory;
+    private readonly TileCores _cores;
+    private readonly Dictionary<int, uint[]?> _loaded = [];
+
+    /// <summary>A store in <paramref name="directory"/> (which must exist) for the cores of a grid.</summary>
+    public TileLabelStore(string directory, TileCores cores)
+    {
+        _directory = directory;
+        _cores = cores;
+    }
+
+    /// <summary>Writes the labels of tile <paramref name="tile"/>'s core (row-major, core size).</summary>
+    public void Write(int tile, ReadOnlySpan<uint> coreLabels)
+    {
+        string path = PathOf(tile), temporary = path + ".tmp";
+        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        using (var zip = new ZLibStream(file, CompressionLevel.Fastest))
+            zip.Write(MemoryMarshal.AsBytes(coreLabels));
+        File.Move(temporary, path, overwrite: true);
+        _loaded.Remove(tile);
+    }
+
+    /// <summary>True when tile <paramref name="tile"/> has a label file.</summary>
+    public bool Has(int tile) => File.Exists(PathOf(tile));
+
+    /// <summary>Labels of <paramref name="region"/> (grid pixels, inside tile <paramref name="tile"/>'s core).</summary>
+    public uint[] ReadRegion(int tile, PixelWindow region)
+    {
+        var result = new uint[region.Width * region.Height];
+        var labels = _loaded.TryGetValue(tile, out var cached) ? cached : ReadFile(tile); // not kept: a tile is read by few neighbours
+        if (labels is null) return result;
+        var core = _cores[tile];
+        for (int r = 0; r < region.Height; r++)
+            labels.AsSpan((region.Row - core.Row + r) * core.Width + region.Col - core.Col, region.Width)
+                .CopyTo(result.AsSpan(r * region.Width, region.Width));
+        return result;
+    }
+
+    /// <summary>
+    /// Rows [<paramref name="row0"/>, <paramref name="row1"/>) of the whole label raster, row-major, grid width.
+    /// Cores of tile rows above <paramref name="row0"/> are dropped from memory: read rows top to bottom.
+    /// </summary>
+    public void ReadRows(int row0, int row1, Span<uint> destination)
+    {
+        var grid = _cores.Grid;
+        int width = grid.RasterWidth;
+        destination[..(width * (row1 - row0))].Clear();
+        var (first, last) = _cores.TileRowsOf(row0, row1);
+        foreach (int key in _loaded.Keys.Where(k => k / grid.Columns < first).ToList()) _loaded.Remove(key);
+        for (int tr = first; tr <= last; tr++)
+        {
+            for (int tc = 0; tc < grid.Columns; tc++)
+            {
+                int tile = tr * grid.Columns + tc;
+                var core = _cores[tile];
+                var labels = Load(tile);
+                if (labels is null) continue;
+                int r0 = Math.Max(row0, core.Row), r1 = Math.Min(row1, core.RowEnd);
+                for (int r = r0; r < r1; r++)
+                    labels.AsSpan((r - core.Row) * core.Width, core.Width).CopyTo(destination.Slice((r - row0) * width + core.Col, core.Width));
+            }
+        }
+    }
+
+    private uint[]? Load(int tile)
+    {
+        if (!_loaded.TryGetValue(tile, out var labels)) _loaded[tile] = labels = ReadFile(tile);
+        return labels;
+    }
+
+    private uint[]? ReadFile(int tile)
+    {
+        string path = PathOf(tile);
+        if (!File.Exists(path)) return null;
+        var core = _cores[tile];
+        var labels = new uint[core.Width * core.Height];
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        using var zip = new ZLibStream(file, CompressionMode.Decompress);
+        zip.ReadExactly(MemoryMarshal.AsBytes(labels.AsSpan()));
+        return labels;
+    }
+
+    private string PathOf(int tile) => Path.Combine(_directory, $"tile-{tile}.labels");
+}
