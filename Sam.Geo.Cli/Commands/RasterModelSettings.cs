@@ -54,6 +54,10 @@ internal class RasterModelSettings : CommandSettings
     [Description("Embedding cache folder. Default: the user's local data folder (samgeo/embeddings).")]
     public string? Cache { get; init; }
 
+    [CommandOption("--hash-raster")]
+    [Description("Identify the raster in the cache by a SHA-256 of its content (survives copies and touches) instead of path, size and time.")]
+    public bool HashRaster { get; init; }
+
     [CommandOption("--no-cache")]
     [Description("Do not read or write the embedding cache.")]
     public bool NoCache { get; init; }
@@ -105,6 +109,7 @@ internal class RasterModelSettings : CommandSettings
         TileSize = TileSize,
         Overlap = Overlap,
         AssumeCrs = AssumeCrs,
+        HashContent = HashRaster,
     };
 
     private StretchOptions ToStretchOptions()

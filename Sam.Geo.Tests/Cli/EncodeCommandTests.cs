@@ -81,6 +81,17 @@ public sealed class EncodeCommandTests : IDisposable
     }
 
     [Fact]
+    public void Encode_HashRaster_CopyOfTheRasterHitsTheCache()
+    {
+        string raster = MakeRaster("h.tif", 512, 256);
+        Assert.Contains("0 cached, 2 encoded", Encode(raster, "--hash-raster").Out);
+        string copy = _dir.File("copy-of-h.tif");
+        File.Copy(raster, copy);
+        Assert.Contains("2 cached, 0 encoded", Encode(copy, "--hash-raster").Out);
+        Assert.Contains("0 cached, 2 encoded", Encode(copy).Out); // by path, size and time the copy is another raster
+    }
+
+    [Fact]
     public void Encode_NodataTile_IsSkipped()
     {
         string raster = MakeRaster("half.tif", 512, 256, emptyRight: true); // left tile data, right tile nodata
