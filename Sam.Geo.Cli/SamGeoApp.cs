@@ -24,6 +24,7 @@ internal static class SamGeoApp
             config.AddCommand<InfoCommand>("info")
                 .WithDescription("Describe a raster: size, bands, CRS, bounds, pixel size, nodata, overviews, tiles.")
                 .WithExample("info", "sample-rasters/rgb-utm.tif");
+            config.AddCommand<BenchCommand>("bench").WithDescription("Time a benchmark suite (vectorize: our vectoriser vs GDALPolygonize).");
             config.SetExceptionHandler((ex, _) => ErrorReporter.Report(ex, errors));
         });
         return app.Run(args);
