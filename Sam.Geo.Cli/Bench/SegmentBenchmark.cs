@@ -21,7 +21,7 @@ internal static class SegmentBenchmark
         Directory.CreateDirectory(workDirectory);
         try
         {
-            string raster = Commands.BenchCommand.SampleFile(Path.Combine("sample-rasters", "rgb-utm.tif"));
+            string raster = Commands.BenchCommand.RepositoryPath(Path.Combine("sample-rasters", "rgb-utm.tif"));
             using var source = RasterSource.Open(raster);
             using var model = SamModel.Load(modelDirectory);
             var cache = new EmbeddingCache(Path.Combine(workDirectory, "cache"));

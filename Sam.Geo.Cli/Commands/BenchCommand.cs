@@ -5,66 +5,67 @@ using Spectre.Console.Cli;
 
 namespace Sam.Geo.Cli.Commands;
 
-/// <summary>
-/// <c>samgeo bench --suite NAME</c>: benchmarks whose figures go into notes, each with its baseline measured
-/// in the same run. Not tests: timings depend on the machine. Run them in Release.
-/// </summary>
+/// <summary><c>samgeo bench --suite NAME</c>: runs one benchmark suite from <see cref="BenchSuites"/>.</summary>
 internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Settings>
 {
-    /// <summary>The suites, by name.</summary>
-    public static readonly string[] Suites = ["vectorize", "inference", "memory", "segment", "auto"];
-
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--suite <NAME>")]
-        [Description("Which benchmark: vectorize (ours vs GDALPolygonize), inference (per-tile read/preprocess/encoder/cache, decoder p50/p95), memory (peak RSS of encode as rasters grow), segment (one prompt on a cached embedding, per stage), auto (per-tile stages and peak RSS of auto).")]
+        [Description("Which benchmark: vectorize (ours vs GDALPolygonize), inference (per-tile read/preprocess/encoder/cache, decoder p50/p95), memory (peak RSS of encode as rasters grow), segment (one prompt on a cached embedding, per stage).")]
         [DefaultValue("vectorize")]
         public string Suite { get; init; } = "vectorize";
 
-        [CommandOption("-m|--model <DIR>")]
-        [Description("Model for the inference, memory, segment and auto suites. Default: the stand-in in sample-rasters/standin-model.")]
-        public string? Model { get; init; }
-
         [CommandOption("--iterations <N>")]
-        [Description("Timed repetitions where a suite repeats work.")]
+        [Description("Measured repetitions per case; median and p95 are over these.")]
         [DefaultValue(20)]
         public int Iterations { get; init; } = 20;
 
+        [CommandOption("--warmup <N>")]
+        [Description("Unmeasured runs per case before timing (JIT, caches).")]
+        [DefaultValue(3)]
+        public int Warmup { get; init; } = 3;
+
+        [CommandOption("--size <PX>")]
+        [Description("Side of the square test masks in pixels.")]
+        [DefaultValue(1024)]
+        public int Size { get; init; } = 1024;
+
+        [CommandOption("-m|--model <DIR>")]
+        [Description("Model for the inference, memory and segment suites. Default: sample-rasters/standin-model.")]
+        public string? Model { get; init; }
+
         [CommandOption("--sizes <LIST>")]
-        [Description("Raster sides in pixels for the memory and auto suites, e.g. 2000,5000,10000.")]
+        [Description("Raster sides in pixels for the suites that compare sizes, e.g. 2000,5000,10000.")]
         public string? Sizes { get; init; }
 
         [CommandOption("--work <DIR>")]
         [Description("Scratch folder (deleted afterwards). Default: a new temporary folder.")]
         public string? Work { get; init; }
 
+        [CommandOption("--json")]
+        [Description("Print machine-readable JSON instead of a table.")]
+        public bool Json { get; init; }
+
         public override ValidationResult Validate() =>
-            !Suites.Contains(Suite) ? ValidationResult.Error($"unknown suite '{Suite}': use one of {string.Join(", ", Suites)}")
+            !BenchSuites.ByName.ContainsKey(Suite)
+                ? ValidationResult.Error($"unknown benchmark suite '{Suite}' (known: {string.Join(", ", BenchSuites.ByName.Keys)})")
             : Iterations < 1 ? ValidationResult.Error("--iterations must be at least 1")
+            : Warmup < 0 ? ValidationResult.Error("--warmup must be >= 0")
+            : Size is < 1 or > 16384 ? ValidationResult.Error("--size must be between 1 and 16384 pixels")
             : ValidationResult.Success();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        string work = settings.Work ?? Path.Combine(Path.GetTempPath(), $"samgeo-bench-{Environment.ProcessId}");
-        string model = settings.Model ?? StandinModel();
+        IBenchmarkSuite suite = BenchSuites.ByName[settings.Suite]();
         int[]? sizes = settings.Sizes?.Split(',').Select(s => int.TryParse(s, out int v) && v > 0 ? v
             : throw new SamGeoInputException($"--sizes '{settings.Sizes}' is not a list of positive pixel counts")).ToArray();
-        switch (settings.Suite)
-        {
-            case "inference": InferenceBenchmark.Run(console, model, work, decodeRepeats: settings.Iterations * 5); break;
-            case "memory": MemoryBenchmark.Run(console, model, work, sizes, gdalCacheMegabytes: null); break;
-            case "segment": SegmentBenchmark.Run(console, model, work, settings.Iterations); break;
-            default: throw new SamGeoInputException($"suite '{settings.Suite}' is not built yet");
-        }
-        return 0;
+        var options = new BenchOptions(settings.Iterations, settings.Warmup, settings.Size, settings.Json, settings.Model, sizes, settings.Work);
+        return suite.Run(options, console, cancellationToken);
     }
 
-    /// <summary>sample-rasters/standin-model, found upward from the current folder or the program.</summary>
-    internal static string StandinModel() => SampleFile(Path.Combine("sample-rasters", "standin-model"));
-
     /// <summary>A file or folder of the repository, found upward from the current folder or the program.</summary>
-    internal static string SampleFile(string relative)
+    internal static string RepositoryPath(string relative)
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
