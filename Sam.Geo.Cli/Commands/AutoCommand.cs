@@ -12,12 +12,8 @@ namespace Sam.Geo.Cli.Commands;
 /// <summary><c>samgeo auto</c>: SAM's automatic mask generation over a whole raster, tile by tile, merged across seams.</summary>
 internal sealed class AutoCommand(IAnsiConsole console) : Command<AutoCommand.Settings>
 {
-    public sealed class Settings : RasterModelSettings
+    public sealed class Settings : OutputSettings
     {
-        [CommandOption("-o|--output <FILE>")]
-        [Description("Output: .geojson (WGS 84 unless --out-crs), .shp, .gpkg (the raster's CRS) or .tif (UInt32 instance ids on the raster's grid).")]
-        public string Output { get; init; } = "";
-
         [CommandOption("--points-per-side <N>")]
         [Description("Grid of N x N clicks per tile.")]
         [DefaultValue(32)]
@@ -48,15 +44,6 @@ internal sealed class AutoCommand(IAnsiConsole console) : Command<AutoCommand.Se
         [DefaultValue(0.7)]
         public double BoxNmsThresh { get; init; } = 0.7;
 
-        [CommandOption("--min-area <AREA>")]
-        [Description("Remove holes, islands and objects smaller than this: square metres (25) or pixels (40px).")]
-        public string? MinArea { get; init; }
-
-        [CommandOption("--simplify <PX>")]
-        [Description("Topology-preserving simplification tolerance in pixels; 0 keeps exact pixel edges.")]
-        [DefaultValue(0.5)]
-        public double Simplify { get; init; } = 0.5;
-
         [CommandOption("--extent <MINX,MINY,MAXX,MAXY>")]
         [Description("Segment only this box, in --extent-crs (default: the raster's CRS).")]
         public string? Extent { get; init; }
@@ -69,19 +56,10 @@ internal sealed class AutoCommand(IAnsiConsole console) : Command<AutoCommand.Se
         [Description("Continue an interrupted run from its work folder (OUTPUT.samgeo-work) instead of starting afresh.")]
         public bool Resume { get; init; }
 
-        [CommandOption("--out-crs <CRS>")]
-        [Description("CRS of the GeoJSON output (default WGS 84 lon/lat, as RFC 7946 says).")]
-        public string? OutCrs { get; init; }
-
-        [CommandOption("--overwrite")]
-        [Description("Replace an existing output.")]
-        public bool Overwrite { get; init; }
-
         public override ValidationResult Validate()
         {
             var baseResult = base.Validate();
             if (!baseResult.Successful) return baseResult;
-            if (string.IsNullOrWhiteSpace(Output)) return ValidationResult.Error("give the output file with -o FILE");
             if (ExtentCrs is not null && Extent is null) return ValidationResult.Error("--extent-crs needs --extent");
             return ValidationResult.Success();
         }

@@ -12,12 +12,8 @@ namespace Sam.Geo.Cli.Commands;
 /// <summary><c>samgeo segment</c>: georeferenced point and box prompts in, georeferenced polygons out.</summary>
 internal sealed class SegmentCommand(IAnsiConsole console) : Command<SegmentCommand.Settings>
 {
-    public sealed class Settings : RasterModelSettings
+    public sealed class Settings : OutputSettings
     {
-        [CommandOption("-o|--output <FILE>")]
-        [Description("Output: .geojson (WGS 84 unless --out-crs), .shp, .gpkg (the raster's CRS) or .tif (a mask on the raster's grid).")]
-        public string Output { get; init; } = "";
-
         [CommandOption("--point <X,Y>")]
         [Description("Foreground click (repeatable), in --prompt-crs (default: the raster's CRS).")]
         public string[] Points { get; init; } = [];
@@ -47,30 +43,13 @@ internal sealed class SegmentCommand(IAnsiConsole console) : Command<SegmentComm
         [Description("Skip prompts outside the raster with a warning instead of failing.")]
         public bool SkipOutside { get; init; }
 
-        [CommandOption("--out-crs <CRS>")]
-        [Description("CRS of the GeoJSON output (default WGS 84 lon/lat, as RFC 7946 says).")]
-        public string? OutCrs { get; init; }
-
-        [CommandOption("--overwrite")]
-        [Description("Replace an existing output.")]
-        public bool Overwrite { get; init; }
-
         [CommandOption("--preview <FILE.png>")]
         [Description("Also write a PNG of the imagery around the objects with the polygons drawn over it.")]
         public string? Preview { get; init; }
 
-        [CommandOption("--min-area <AREA>")]
-        [Description("Drop polygon parts smaller than this: square metres (25) or pixels (40px).")]
-        public string? MinArea { get; init; }
-
         [CommandOption("--max-hole-area <AREA>")]
         [Description("Fill holes smaller than this: square metres or pixels (px).")]
         public string? MaxHoleArea { get; init; }
-
-        [CommandOption("--simplify <PX>")]
-        [Description("Topology-preserving simplification tolerance in pixels; 0 keeps exact pixel edges.")]
-        [DefaultValue(0.5)]
-        public double Simplify { get; init; } = 0.5;
 
         [CommandOption("--largest-only")]
         [Description("Keep only the largest part of each object.")]
@@ -80,10 +59,8 @@ internal sealed class SegmentCommand(IAnsiConsole console) : Command<SegmentComm
         {
             var baseResult = base.Validate();
             if (!baseResult.Successful) return baseResult;
-            if (string.IsNullOrWhiteSpace(Output)) return ValidationResult.Error("give the output file with -o FILE");
             if (Points.Length == 0 && NegativePoints.Length == 0 && Box is null && PromptFile is null)
                 return ValidationResult.Error("give prompts: --point, --box or --prompts FILE");
-            if (Simplify < 0 || !double.IsFinite(Simplify)) return ValidationResult.Error("--simplify must be >= 0");
             return ValidationResult.Success();
         }
     }
