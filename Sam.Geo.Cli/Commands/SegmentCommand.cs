@@ -4,6 +4,7 @@ using Sam.Geo.Export;
 using Sam.Geo.Pipeline;
 using Sam.Geo.Prompts;
 using Sam.Geo.Raster;
+using Sam.Geo.Vectorization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -51,6 +52,11 @@ internal sealed class SegmentCommand(IAnsiConsole console) : Command<SegmentComm
         [Description("Fill holes smaller than this: square metres or pixels (px).")]
         public string? MaxHoleArea { get; init; }
 
+        [CommandOption("--connectivity <N>")]
+        [Description("4 (default, like GDAL's polygonize: pixels touching only at a corner are separate parts) or 8 (they join one part).")]
+        [DefaultValue(4)]
+        public int Connectivity { get; init; } = 4;
+
         [CommandOption("--largest-only")]
         [Description("Keep only the largest part of each object.")]
         public bool LargestOnly { get; init; }
@@ -61,6 +67,7 @@ internal sealed class SegmentCommand(IAnsiConsole console) : Command<SegmentComm
             if (!baseResult.Successful) return baseResult;
             if (Points.Length == 0 && NegativePoints.Length == 0 && Box is null && PromptFile is null)
                 return ValidationResult.Error("give prompts: --point, --box or --prompts FILE");
+            if (Connectivity is not (4 or 8)) return ValidationResult.Error($"--connectivity must be 4 or 8, not {Connectivity}");
             return ValidationResult.Success();
         }
     }
@@ -74,6 +81,7 @@ internal sealed class SegmentCommand(IAnsiConsole console) : Command<SegmentComm
             MaxHoleArea = settings.MaxHoleArea is null ? AreaThreshold.None : AreaThreshold.Parse(settings.MaxHoleArea, "--max-hole-area"),
             SimplifyPixels = settings.Simplify,
             LargestOnly = settings.LargestOnly,
+            Connectivity = settings.Connectivity == 8 ? PixelConnectivity.Eight : PixelConnectivity.Four,
             SkipOutside = settings.SkipOutside,
         };
         var owned = new List<IDisposable>();

@@ -6,6 +6,7 @@ using Sam.Geo.Prompts;
 using Sam.Geo.Raster;
 using Sam.Geo.Tests.Fixtures;
 using Sam.Geo.Tests.Fixtures.Onnx;
+using Sam.Geo.Vectorization;
 
 namespace Sam.Geo.Tests.Pipeline;
 
@@ -78,5 +79,40 @@ public sealed class SegmentationPipelineTests : IDisposable
         ], null, warnings.Add);
         Assert.Equal("inside", Assert.Single(results).Feature.Attributes["object"]);
         Assert.Contains(warnings, w => w.Contains("object outside") && w.Contains("skipped"));
+    }
+}
+
+public sealed class SegmentationConnectivityTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    /// <summary>Two bright squares touching at one corner on a dark background; returns the raster path.</summary>
+    private string CornerTouchingSquares()
+    {
+        string path = _dir.File("corner.tif");
+        using var crs = SpatialReference.FromEpsg(32632);
+        using var r = GeoRaster.Create(path, 200, 200, 3, RasterDataType.Byte, new GeoTransform(500000, 1, 0, 4983000, 0, -1), crs);
+        var pixels = new byte[200 * 200];
+        for (int y = 0; y < 200; y++)
+            for (int x = 0; x < 200; x++)
+                pixels[y * 200 + x] = (x is >= 40 and < 80 && y is >= 40 and < 80) || (x is >= 80 and < 110 && y is >= 80 and < 110) ? (byte)220 : (byte)40;
+        for (int b = 1; b <= 3; b++) r.Write<byte>(b, r.FullWindow, pixels);
+        return path;
+    }
+
+    [Theory]
+    [InlineData(PixelConnectivity.Four, 1600.0)]           // the clicked 40x40 square only
+    [InlineData(PixelConnectivity.Eight, 1600.0 + 900.0)]   // both squares: one corner-joined part
+    public void Segment_LargestOnly_JudgesPartsByConnectivity(PixelConnectivity connectivity, double expectedArea)
+    {
+        using var source = RasterSource.Open(CornerTouchingSquares());
+        using var model = SamModel.Load(TestModels.Get(TestEncoder.Nchw, TestDecoder.RegionWide));
+        var pipeline = new SegmentationPipeline(model, null,
+            new SegmentationOptions { SimplifyPixels = 0, LargestOnly = true, Connectivity = connectivity });
+        var result = Assert.Single(pipeline.Segment(source, [new PromptObject("a", [new PromptPoint(500060, 4982940, true)], null)], null));
+        Assert.Equal(expectedArea, result.Feature.Geometry.Area, 1e-6);
+        Assert.True(result.Feature.Geometry.IsValid);
     }
 }

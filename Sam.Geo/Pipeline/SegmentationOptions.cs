@@ -20,6 +20,13 @@ public sealed record SegmentationOptions
     /// <summary>Keep only the largest part of each object.</summary>
     public bool LargestOnly { get; init; }
 
+    /// <summary>
+    /// Which pixels form one part: 4-connected (GDAL polygonize's default; every part a valid polygon) or
+    /// 8-connected (pixels touching at a corner join one part, a MultiPolygon; min-area and largest-only then
+    /// judge the whole part).
+    /// </summary>
+    public PixelConnectivity Connectivity { get; init; } = PixelConnectivity.Four;
+
     /// <summary>Skip prompts outside the raster with a warning instead of failing.</summary>
     public bool SkipOutside { get; init; }
 

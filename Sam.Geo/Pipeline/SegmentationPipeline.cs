@@ -174,7 +174,7 @@ public sealed class SegmentationPipeline
             SimplifyToleranceInPixels = _options.SimplifyPixels,
             KeepLargestPartOnly = _options.LargestOnly,
         };
-        var parts = PolygonCleaner.Clean(MaskVectorizer.Vectorize(mask, window.OutputWidth, window.OutputHeight), cleanup);
+        var parts = PolygonCleaner.Clean(Parts(mask, window.OutputWidth, window.OutputHeight, ref cleanup), cleanup);
         if (parts.Count == 0) return null;
         Geometry pixelGeometry = parts.Count == 1 ? parts[0] : GeometryFactory.Default.CreateMultiPolygon(parts.ToArray());
         var geometry = PixelToMap.Transform(pixelGeometry, windowTransform);
@@ -182,6 +182,21 @@ public sealed class SegmentationPipeline
         var feature = SegmentationSchema.Create(geometry, id, obj.Id, prediction.IouPredictions[best],
             prediction.GetStabilityScore(best), areas.SquareMetres(geometry), _options.ModelName, tile);
         return new SegmentedObject(feature, window, cached);
+    }
+
+    /// <summary>
+    /// The mask's polygons. With 8-connectivity, corner-joined regions are judged whole by min-area and
+    /// largest-only here, and the cleaner then only fills holes and simplifies.
+    /// </summary>
+    private IEnumerable<Polygon> Parts(byte[] mask, int width, int height, ref PolygonCleanupOptions cleanup)
+    {
+        if (_options.Connectivity == PixelConnectivity.Four) return MaskVectorizer.Vectorize(mask, width, height);
+        double minArea = cleanup.MinPartAreaInPixels;
+        var regions = MaskVectorizer.VectorizeRegions(mask, width, height, PixelConnectivity.Eight)
+            .Where(r => r.Area >= minArea).ToList();
+        if (cleanup.KeepLargestPartOnly && regions.Count > 1) regions = [regions.MaxBy(r => r.Area)!];
+        cleanup = cleanup with { MinPartAreaInPixels = 0, KeepLargestPartOnly = false };
+        return regions.SelectMany(r => Enumerable.Range(0, r.NumGeometries).Select(i => (Polygon)r.GetGeometryN(i)));
     }
 
     /// <summary>The grid tile id when the window is a grid tile, else "window:WxH+col+row@scale".</summary>
