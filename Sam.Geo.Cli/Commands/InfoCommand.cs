@@ -70,7 +70,11 @@ internal sealed class InfoCommand(IAnsiConsole console) : Command<InfoCommand.Se
         console.WriteLine($"Tiles:       {grid.Count} ({grid.Columns} x {grid.Rows}) of {grid.TileSize} px, overlap {grid.Overlap} px");
     }
 
-    private void WriteJson(RasterDescription d, TileGrid grid)
+    private void WriteJson(RasterDescription d, TileGrid grid) =>
+        console.Profile.Out.Writer.WriteLine(ToJson(d, grid));
+
+    /// <summary>The <c>--json</c> document (indented); <c>samgeo serve</c> answers <c>GET /info</c> with it too.</summary>
+    internal static string ToJson(RasterDescription d, TileGrid grid)
     {
         static object? B(Bounds? b) => b is Bounds v ? new[] { v.MinX, v.MinY, v.MaxX, v.MaxY } : null;
         var doc = new
@@ -88,6 +92,6 @@ internal sealed class InfoCommand(IAnsiConsole console) : Command<InfoCommand.Se
             boundsWgs84 = B(d.BoundsWgs84),
             tiles = new { count = grid.Count, columns = grid.Columns, rows = grid.Rows, tileSize = grid.TileSize, overlap = grid.Overlap },
         };
-        console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }));
+        return JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true });
     }
 }
