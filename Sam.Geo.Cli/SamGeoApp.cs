@@ -59,6 +59,9 @@ internal static class SamGeoApp
             config.AddCommand<AutoCommand>("auto")
                 .WithDescription("Segment everything: SAM's automatic masks over the whole raster, tile by tile, merged across seams.")
                 .WithExample("auto", "sample-rasters/rgb-utm.tif", "--model", "sample-rasters/standin-model", "-o", "objects.gpkg");
+            config.AddCommand<ServeCommand>("serve")
+                .WithDescription("Serve health, info and segment as JSON over HTTP on loopback, keeping the model loaded and the rasters open.")
+                .WithExample("serve", "--model", "sample-rasters/standin-model", "--port", "8765");
             config.AddCommand<BenchCommand>("bench")
                 .WithDescription("Benchmarks for notes (not tests), each against a baseline measured in the same run.")
                 .WithExample("bench", "--suite", "segment");
