@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Sam.Geo.Raster;
 using Sam.Geo.Tiling;
 using Spectre.Console;
@@ -92,6 +93,7 @@ internal sealed class InfoCommand(IAnsiConsole console) : Command<InfoCommand.Se
             boundsWgs84 = B(d.BoundsWgs84),
             tiles = new { count = grid.Count, columns = grid.Columns, rows = grid.Rows, tileSize = grid.TileSize, overlap = grid.Overlap },
         };
-        return JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true });
+        // A NaN nodata (common in float rasters) is written "NaN", as gdalinfo -json does: JSON has no NaN number.
+        return JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals });
     }
 }

@@ -137,6 +137,23 @@ public sealed class SamGeoServerTests
     }
 
     [Fact]
+    public async Task Info_FloatRasterWithNaNNodata_GivesNodataAsNaN()
+    {
+        using var dir = new TempDir();
+        string path = dir.File("nan.tif");
+        using (var crs = SpatialReference.FromEpsg(32632))
+        using (var r = GeoRaster.Create(path, 64, 64, 1, RasterDataType.Float32, new GeoTransform(500000, 0.5, 0, 4982950, 0, -0.5), crs))
+            r.SetNoData(1, double.NaN);
+        await using var server = await ServerFixture.StartAsync();
+
+        using var response = await server.Http.GetAsync($"info?raster={Uri.EscapeDataString(path)}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = await ServerFixture.JsonAsync(response);
+        Assert.Equal("NaN", json.RootElement.GetProperty("bands")[0].GetProperty("nodata").GetString());
+    }
+
+    [Fact]
     public async Task Info_MissingRaster_Answers400()
     {
         await using var server = await ServerFixture.StartAsync();
