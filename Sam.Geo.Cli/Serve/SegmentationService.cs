@@ -30,16 +30,13 @@ internal sealed class SegmentationService(SamModel model, EmbeddingCache? cache,
     /// <summary>The model's name (the features' <c>model</c> attribute).</summary>
     public string ModelName => model.Name;
 
-    /// <summary>The <c>samgeo info --json</c> document of a raster.</summary>
+    /// <summary>The <c>samgeo info --json</c> document of a raster, with the server's tile grid.</summary>
     /// <exception cref="SamGeoInputException">Missing file or not a raster.</exception>
-    public static string Info(string path, int tileSize, int overlap)
+    public string Info(string path)
     {
         using var raster = GeoRaster.Open(path);
         return InfoCommand.ToJson(RasterDescription.Of(raster), new TileGrid(raster.Width, raster.Height, tileSize, overlap));
     }
-
-    /// <summary>The <c>samgeo info --json</c> document of a raster, with the server's tile grid.</summary>
-    public string Info(string path) => Info(path, tileSize, overlap);
 
     /// <summary>Segments the request's prompts on its raster.</summary>
     /// <exception cref="SamGeoInputException">A mistake in the request: raster, prompts, CRS, an option.</exception>

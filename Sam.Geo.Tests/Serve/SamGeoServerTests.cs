@@ -29,6 +29,17 @@ public sealed class SamGeoServerTests
     }
 
     [Fact]
+    public async Task Start_PortTaken_FailsWithOneLineNamingTheAddress()
+    {
+        await using var first = await ServerFixture.StartAsync();
+
+        var e = await Assert.ThrowsAsync<SamGeoInputException>(() => ServerFixture.StartAsync(first.Address.Port));
+
+        Assert.Contains($"cannot listen on 127.0.0.1:{first.Address.Port}", e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+
+    [Fact]
     public async Task Info_SampleRaster_IsWhatInfoJsonPrints()
     {
         await using var server = await ServerFixture.StartAsync();

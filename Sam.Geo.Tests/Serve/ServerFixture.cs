@@ -4,7 +4,6 @@ using System.Text.Json;
 using Sam.Geo.Caching;
 using Sam.Geo.Cli.Serve;
 using Sam.Geo.Inference;
-using Sam.Geo.Pipeline;
 using Sam.Geo.Tests.Fixtures;
 using Sam.Geo.Tests.Fixtures.Onnx;
 
@@ -38,13 +37,13 @@ public sealed class ServerFixture : IAsyncDisposable
     /// <summary>The test model's name, as /health and the features' "model" attribute give it.</summary>
     public string ModelName => _model.Name;
 
-    internal static async Task<ServerFixture> StartAsync(int openRasters = RasterSourcePool.DefaultCapacity)
+    internal static async Task<ServerFixture> StartAsync(int port = 0)
     {
         var dir = new TempDir();
         var model = SamModel.Load(TestModels.Get(TestEncoder.Nchw, TestDecoder.Box));
         try
         {
-            var options = new ServerOptions { Address = IPAddress.Loopback, Port = 0, OpenRasters = openRasters };
+            var options = new ServerOptions { Address = IPAddress.Loopback, Port = port };
             var server = await SamGeoServer.StartAsync(model, new EmbeddingCache(dir.File("cache")), options, log: null, CancellationToken.None);
             return new ServerFixture(dir, model, server);
         }
