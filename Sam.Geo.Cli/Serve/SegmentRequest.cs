@@ -1,12 +1,13 @@
 using System.Text.Json;
 using Sam.Geo.Pipeline;
+using Sam.Geo.Vectorization;
 
 namespace Sam.Geo.Cli.Serve;
 
 /// <summary>
 /// The body of <c>POST /segment</c>:
 /// <c>{"raster": PATH, "prompts": FeatureCollection, "crs": "EPSG:4326", "out_crs": ..., "min_area": ...,
-/// "max_hole_area": ..., "simplify": PX, "largest_only": bool, "skip_outside": bool}</c>. The fields mean
+/// "max_hole_area": ..., "simplify": PX, "largest_only": bool, "connectivity": 4|8, "skip_outside": bool}</c>. The fields mean
 /// what the <c>samgeo segment</c> options of the same name mean.
 /// </summary>
 /// <param name="Raster">The raster's path, as the server sees it.</param>
@@ -16,7 +17,7 @@ namespace Sam.Geo.Cli.Serve;
 /// <param name="Options">Cleanup and prompt handling.</param>
 internal sealed record SegmentRequest(string Raster, string PromptsJson, string? PromptCrs, string? OutCrs, SegmentationOptions Options)
 {
-    private static readonly string[] Fields = ["raster", "prompts", "crs", "out_crs", "min_area", "max_hole_area", "simplify", "largest_only", "skip_outside"];
+    private static readonly string[] Fields = ["raster", "prompts", "crs", "out_crs", "min_area", "max_hole_area", "simplify", "largest_only", "connectivity", "skip_outside"];
 
     /// <summary>Reads a request body.</summary>
     /// <exception cref="SamGeoInputException">Not JSON, not an object, a missing or mistyped field, an unknown field.</exception>
@@ -47,6 +48,7 @@ internal sealed record SegmentRequest(string Raster, string PromptsJson, string?
                 MaxHoleArea = Area(root, "max_hole_area"),
                 SimplifyPixels = Simplify(root) ?? new SegmentationOptions().SimplifyPixels,
                 LargestOnly = Bool(root, "largest_only"),
+                Connectivity = Connectivity(root),
                 SkipOutside = Bool(root, "skip_outside"),
             };
             return new SegmentRequest(raster, Prompts(root), String(root, "crs"), String(root, "out_crs"), options);
@@ -94,6 +96,14 @@ internal sealed record SegmentRequest(string Raster, string PromptsJson, string?
         if (!root.TryGetProperty("simplify", out var v) || v.ValueKind == JsonValueKind.Null) return null;
         return v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out double px) && px >= 0 && double.IsFinite(px) ? px
             : throw new SamGeoInputException($"\"simplify\" must be a tolerance in pixels >= 0, not {Describe(v)}");
+    }
+
+    private static PixelConnectivity Connectivity(JsonElement root)
+    {
+        if (!root.TryGetProperty("connectivity", out var v) || v.ValueKind == JsonValueKind.Null) return PixelConnectivity.Four;
+        return v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out int n) && n is 4 or 8
+            ? (n == 8 ? PixelConnectivity.Eight : PixelConnectivity.Four)
+            : throw new SamGeoInputException($"\"connectivity\" must be 4 or 8, not {Describe(v)}");
     }
 
     private static string Describe(JsonElement v)

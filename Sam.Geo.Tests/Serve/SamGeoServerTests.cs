@@ -92,7 +92,7 @@ public sealed class SamGeoServerTests
 
         using var response = await server.SegmentAsync(new
         {
-            raster = Raster, prompts = BoxPrompt(LonLatBox(PixelBox)), out_crs = "EPSG:32632", simplify = 0, min_area = "10px",
+            raster = Raster, prompts = BoxPrompt(LonLatBox(PixelBox)), out_crs = "EPSG:32632", simplify = 0, min_area = "10px", connectivity = 8,
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -128,6 +128,7 @@ public sealed class SamGeoServerTests
     [InlineData("{\"raster\": \"RASTER\", \"prompts\": POINT, \"out_crs\": \"nonsense\"}", "unknown CRS 'nonsense'")]
     [InlineData("{\"raster\": \"RASTER\", \"prompts\": POINT, \"min_area\": \"big\"}", "\"min_area\" 'big' is not an area")]
     [InlineData("{\"raster\": \"RASTER\", \"prompts\": POINT, \"simplify\": -1}", "\"simplify\" must be")]
+    [InlineData("{\"raster\": \"RASTER\", \"prompts\": POINT, \"connectivity\": 6}", "\"connectivity\" must be 4 or 8, not 6")]
     [InlineData("{\"raster\": \"RASTER\", \"prompts\": OUTSIDE}", "lies outside the raster rgb-utm.tif (set \"skip_outside\": true")]
     [InlineData("{\"raster\": \"RASTER\", \"prompts\": {\"type\": \"FeatureCollection\", \"features\": []}}", "prompt file has no features: \"prompts\"")]
     [InlineData("{\"raster\": \"RASTER\", \"prompts\": LABEL7}", "\"prompts\", feature 0: label must be 1 (foreground) or 0 (background), not '7'")]
