@@ -10,12 +10,16 @@ using Spectre.Console.Cli;
 namespace Sam.Geo.Cli.Commands;
 
 /// <summary>Options shared by the commands that read a raster and run SAM (encode, segment, auto).</summary>
-internal class RasterModelSettings : CommandSettings
+internal class RasterModelSettings : ModelSettings
 {
     [CommandArgument(0, "<RASTER>")]
     [Description("Raster file (GeoTIFF, COG, VRT, JPEG 2000... anything GDAL reads).")]
     public string Raster { get; init; } = "";
+}
 
+/// <summary>Options of every command that runs SAM on rasters: model, bands, stretch, cache, device, tiling.</summary>
+internal class ModelSettings : CommandSettings
+{
     [CommandOption("-m|--model <DIR>")]
     [Description("SAM model directory holding encoder.onnx and decoder.onnx (or a samgeo-model.json naming them).")]
     public string? Model { get; init; }

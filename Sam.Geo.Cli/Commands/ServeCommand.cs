@@ -14,11 +14,10 @@ namespace Sam.Geo.Cli.Commands;
 internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCommand.Settings>
 {
     /// <summary>
-    /// The options of <see cref="RasterModelSettings"/> that make sense for a server (no raster argument:
-    /// each request names its raster); they are handed to a <see cref="RasterModelSettings"/> so that
-    /// validation, model loading and the cache behave exactly as in <c>segment</c>.
+    /// The model, raster and cache options of every SAM command (<see cref="ModelSettings"/>: no raster
+    /// argument, each request names its raster) plus where to listen.
     /// </summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : ModelSettings
     {
         [CommandOption("--port <PORT>")]
         [Description("TCP port to listen on; 0 picks a free one (printed at start).")]
@@ -39,79 +38,9 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCom
         [DefaultValue(RasterSourcePool.DefaultCapacity)]
         public int OpenRasters { get; init; } = RasterSourcePool.DefaultCapacity;
 
-        [CommandOption("-m|--model <DIR>")]
-        [Description("SAM model directory holding encoder.onnx and decoder.onnx (or a samgeo-model.json naming them).")]
-        public string? Model { get; init; }
-
-        [CommandOption("--encoder <FILE>")]
-        [Description("SAM image encoder ONNX file (with --decoder, instead of --model).")]
-        public string? Encoder { get; init; }
-
-        [CommandOption("--decoder <FILE>")]
-        [Description("SAM mask decoder ONNX file (with --encoder, instead of --model).")]
-        public string? Decoder { get; init; }
-
-        [CommandOption("--bands <LIST>")]
-        [Description("Bands for R,G,B, 1-based, for every raster served. Default: the bands labelled red/green/blue, else 1,2,3.")]
-        public string? Bands { get; init; }
-
-        [CommandOption("--stretch <MODE>")]
-        [Description("8-bit stretch of non-Byte data: auto, percentile, minmax or none.")]
-        [DefaultValue("auto")]
-        public string Stretch { get; init; } = "auto";
-
-        [CommandOption("--percentiles <LOW,HIGH>")]
-        [Description("Percentiles for the percentile stretch.")]
-        [DefaultValue("2,98")]
-        public string Percentiles { get; init; } = "2,98";
-
-        [CommandOption("--cache <DIR>")]
-        [Description("Embedding cache folder. Default: the user's local data folder (samgeo/embeddings).")]
-        public string? Cache { get; init; }
-
-        [CommandOption("--no-cache")]
-        [Description("Do not read or write the embedding cache (every request runs the encoder).")]
-        public bool NoCache { get; init; }
-
-        [CommandOption("--cache-size <GIB>")]
-        [Description("Cache size limit in GiB; least recently used entries are evicted beyond it.")]
-        [DefaultValue(10.0)]
-        public double CacheSizeGib { get; init; } = 10;
-
-        [CommandOption("--hash-raster")]
-        [Description("Identify rasters in the cache by a SHA-256 of their content instead of path, size and time.")]
-        public bool HashRaster { get; init; }
-
-        [CommandOption("--device <DEVICE>")]
-        [Description("Inference device: cpu or cuda.")]
-        [DefaultValue("cpu")]
-        public string Device { get; init; } = "cpu";
-
-        [CommandOption("--threads <N>")]
-        [Description("ONNX Runtime intra-op threads. Default: the number of cores.")]
-        public int? Threads { get; init; }
-
-        [CommandOption("--tile-size <PX>")]
-        [Description("Tile size in pixels.")]
-        [DefaultValue(1024)]
-        public int TileSize { get; init; } = 1024;
-
-        [CommandOption("--overlap <PX>")]
-        [Description("Tile overlap in pixels.")]
-        [DefaultValue(128)]
-        public int Overlap { get; init; } = 128;
-
-        /// <summary>The same options as the raster commands take them.</summary>
-        public RasterModelSettings Shared => new()
-        {
-            Model = Model, Encoder = Encoder, Decoder = Decoder, Bands = Bands, Stretch = Stretch, Percentiles = Percentiles,
-            Cache = Cache, NoCache = NoCache, CacheSizeGib = CacheSizeGib, HashRaster = HashRaster,
-            Device = Device, Threads = Threads, TileSize = TileSize, Overlap = Overlap,
-        };
-
         public override ValidationResult Validate()
         {
-            var shared = Shared.Validate();
+            var shared = base.Validate();
             if (!shared.Successful) return shared;
             if (Port is < 0 or > 65535) return ValidationResult.Error($"--port must be 0-65535, not {Port}");
             if (OpenRasters < 1) return ValidationResult.Error("--open-rasters must be at least 1");
@@ -131,14 +60,13 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCom
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var address = Settings.ParseHost(settings.Host)!;
-        var shared = settings.Shared;
-        using var model = shared.LoadModel();
+        using var model = settings.LoadModel();
         RasterModelSettings.ShowNotice(console, model);
         var options = new ServerOptions
         {
             Address = address,
             Port = settings.Port,
-            Raster = shared.ToSourceOptions(),
+            Raster = settings.ToSourceOptions(),
             OpenRasters = settings.OpenRasters,
         };
 
@@ -148,7 +76,7 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCom
             signal.Cancel = true;
             stop.Cancel();
         });
-        await using var server = await SamGeoServer.StartAsync(model, shared.OpenCache(), options, console, cancellationToken);
+        await using var server = await SamGeoServer.StartAsync(model, settings.OpenCache(), options, console, cancellationToken);
         if (!IPAddress.IsLoopback(address))
             console.MarkupLineInterpolated($"[yellow]warning:[/] serving {address} to the network without authentication: anyone who reaches port {server.Address.Port} can segment and read any raster this account can read");
         console.MarkupLineInterpolated($"samgeo serve: model [green]{model.Name}[/] on [link]{server.Address}[/] (GET /health, GET /info?raster=PATH, POST /segment); Ctrl+C stops");
