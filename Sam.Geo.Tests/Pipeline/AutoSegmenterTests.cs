@@ -54,6 +54,33 @@ public sealed class AutoSegmenterTests : IDisposable
         Assert.Equal(shapes.Length + 1, features.Count);
     }
 
+    [Fact]
+    public void Run_ObjectOnlyOneTileClicks_NoStraightCutAtTheCoreBoundary()
+    {
+        // 2 x 2 tiles of 256 px with 32 px overlap: windows [0, 256) and [224, 480), cores meet at 240. With 2 clicks
+        // per side a tile clicks at 64 and 192 of its window (x = 64, 192, 288, 416 on the raster), so each object
+        // below is clicked by one tile only and has a strip in a neighbour's core that the neighbour leaves empty.
+        var shapes = new (string, Geometry)[]
+        {
+            ("east", Shapes.Box(150, 30, 254, 100)),  // clicked at (192, 64) by tile r0c0; 14 px in r0c1's core
+            ("west", Shapes.Box(226, 380, 330, 450)), // clicked at (288, 416) by tile r1c1; 14 px in r1c0's core
+            ("south", Shapes.Box(30, 150, 100, 254)), // clicked at (64, 192) by tile r0c0; 14 px in r1c0's core
+        };
+        var scene = AutoFixture.WriteShapes(_dir.File("cut.tif"), 480, 480, shapes);
+        string output = _dir.File("cut.gpkg");
+
+        var result = AutoFixture.Run(scene.RasterPath, output, AutoFixture.Options with { PointsPerSide = 2 });
+
+        Assert.Equal(4, result.TileCount);
+        var features = AutoFixture.ReadPixelFeatures(output, scene.RasterPath);
+        AutoFixture.AssertEachObjectFoundOnce(scene, features, minAreaPixels: 0);
+        foreach (var o in scene.Objects)
+        {
+            var f = features.Single(f => f.Pixel.Intersection(o.Pixel).Area > 0.05 * o.Pixel.Area).Pixel;
+            Assert.True(f.Area >= 0.95 * o.Pixel.Area, $"{o.Class}: feature area {f.Area:0} px² of {o.Pixel.Area:0} (cut at a core boundary)");
+        }
+    }
+
     [Theory]
     [InlineData(200, 150, 1)] // smaller than a tile
     [InlineData(256, 256, 1)] // exactly one tile

@@ -6,8 +6,8 @@ namespace Sam.Geo.Pipeline.Auto;
 
 /// <summary>
 /// The on-disk label raster of an automatic run: the raw piece id of every pixel, stored as one compressed file
-/// per tile core (absent when the core holds no piece) in the run's work folder. Files are written atomically
-/// (temporary name, then rename), so a tile's labels are either complete or absent. Reading back rows keeps only
+/// per tile core (absent while nothing was written into the core) in the run's work folder. Files are written
+/// atomically (temporary name, then rename), so each is either its old or its new version, never torn. Reading back rows keeps only
 /// the cores of the tile rows in use in memory. Not thread-safe.
 /// </summary>
 public sealed class TileLabelStore
@@ -37,18 +37,8 @@ public sealed class TileLabelStore
     /// <summary>True when tile <paramref name="tile"/> has a label file.</summary>
     public bool Has(int tile) => File.Exists(PathOf(tile));
 
-    /// <summary>Labels of <paramref name="region"/> (grid pixels, inside tile <paramref name="tile"/>'s core).</summary>
-    public uint[] ReadRegion(int tile, PixelWindow region)
-    {
-        var result = new uint[region.Width * region.Height];
-        var labels = _loaded.TryGetValue(tile, out var cached) ? cached : ReadFile(tile); // not kept: a tile is read by few neighbours
-        if (labels is null) return result;
-        var core = _cores[tile];
-        for (int r = 0; r < region.Height; r++)
-            labels.AsSpan((region.Row - core.Row + r) * core.Width + region.Col - core.Col, region.Width)
-                .CopyTo(result.AsSpan(r * region.Width, region.Width));
-        return result;
-    }
+    /// <summary>The labels of tile <paramref name="tile"/>'s core (row-major, core size), or null when it has no file; a fresh array the caller owns.</summary>
+    public uint[]? ReadCore(int tile) => ReadFile(tile);
 
     /// <summary>
     /// Rows [<paramref name="row0"/>, <paramref name="row1"/>) of the whole label raster, row-major, grid width.
