@@ -140,8 +140,35 @@ public sealed class AutoSegmenterTests : IDisposable
 
         Assert.Equal(4, resumed.TilesResumed);
         Assert.False(Directory.Exists(AutoSegmenter.WorkDirectoryFor(output)), "the work folder outlived a finished run");
-        var expected = AutoFixture.ReadPixelFeatures(reference, scene.RasterPath);
-        var actual = AutoFixture.ReadPixelFeatures(output, scene.RasterPath);
+        AssertSameFeatures(reference, output, scene.RasterPath);
+    }
+
+    [Fact]
+    public void Run_ResumeAfterATileWroteLabelsButNotItsJournalLine_SameFeaturesAsUninterrupted()
+    {
+        // Tile 4 claims pixels in the cores of tiles 1, 3 and 5; its journal line torn means it is redone over them.
+        var scene = AutoFixture.WriteScene(_dir.File("scene.tif"), 600, 400, seed: 3); // 3 x 2 tiles
+        string reference = _dir.File("reference.gpkg"), output = _dir.File("resumed.gpkg");
+        AutoFixture.Run(scene.RasterPath, reference);
+        using var cancel = new CancellationTokenSource();
+        Assert.ThrowsAny<OperationCanceledException>(() => AutoFixture.Run(scene.RasterPath, output,
+            progress: p => { if (p.TilesDone == 5) cancel.Cancel(); }, cancellation: cancel.Token));
+        string journal = Path.Combine(AutoSegmenter.WorkDirectoryFor(output), "journal.txt");
+        string text = File.ReadAllText(journal);
+        int lastLine = text.LastIndexOf('\n', text.Length - 2) + 1;
+        Assert.StartsWith("tile 4 ", text[lastLine..]);
+        File.WriteAllText(journal, text[..(lastLine + (text.Length - lastLine) / 2)]);
+
+        var resumed = AutoFixture.Run(scene.RasterPath, output, resume: true);
+
+        Assert.Equal(4, resumed.TilesResumed);
+        AssertSameFeatures(reference, output, scene.RasterPath);
+    }
+
+    private static void AssertSameFeatures(string reference, string output, string raster)
+    {
+        var expected = AutoFixture.ReadPixelFeatures(reference, raster);
+        var actual = AutoFixture.ReadPixelFeatures(output, raster);
         Assert.Equal(expected.Count, actual.Count);
         for (int i = 0; i < expected.Count; i++)
         {
