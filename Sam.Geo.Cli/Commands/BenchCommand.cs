@@ -55,6 +55,7 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.
             case "inference": InferenceBenchmark.Run(console, model, work, decodeRepeats: settings.Iterations * 5); break;
             case "memory": MemoryBenchmark.Run(console, model, work, sizes, gdalCacheMegabytes: null); break;
             case "segment": SegmentBenchmark.Run(console, model, work, settings.Iterations); break;
+            case "auto": AutoBenchmark.Run(console, model, work, sizes); break;
             default: throw new SamGeoInputException($"suite '{settings.Suite}' is not built yet");
         }
         return 0;
