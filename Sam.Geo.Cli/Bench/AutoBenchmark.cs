@@ -80,7 +80,7 @@ internal static class AutoBenchmark
 
     private static void Memory(IAnsiConsole console, string modelDirectory, string workDirectory, IReadOnlyList<int> sizes)
     {
-        console.MarkupLineInterpolated($"[bold]auto[/], memory: peak RSS of samgeo auto ({string.Join(' ', ChildRun.Samgeo)}) --points-per-side {MemoryPointsPerSide}, model {modelDirectory}, measured by {ChildRun.Method}");
+        console.MarkupLineInterpolated($"[bold]auto[/], memory: peak RSS of samgeo auto ({string.Join(' ', ChildRun.Samgeo)}) --points-per-side {MemoryPointsPerSide}, --no-cache, model {modelDirectory}, measured by {ChildRun.Method}");
         var table = new Table().AddColumns("raster", "tiles", "features", "time", "peak RSS", "ratio to first");
         double first = 0;
         foreach (int size in sizes)
@@ -88,7 +88,7 @@ internal static class AutoBenchmark
             string raster = InferenceRasters.WriteTexturedGeoTiff(Path.Combine(workDirectory, $"r{size}.tif"), size);
             string output = Path.Combine(workDirectory, $"r{size}.gpkg");
             var run = ChildRun.Run(["auto", raster, "--model", modelDirectory, "-o", output,
-                "--points-per-side", MemoryPointsPerSide.ToString(CultureInfo.InvariantCulture)], workDirectory);
+                "--points-per-side", MemoryPointsPerSide.ToString(CultureInfo.InvariantCulture), "--no-cache"], workDirectory);
             File.Delete(raster);
             File.Delete(output);
             if (first == 0) first = run.PeakMegabytes;

@@ -41,7 +41,7 @@ internal sealed class TileStep(SamDecoder decoder, EmbeddingProvider embeddings,
                 var region = window.Intersect(cores[n]);
                 if (region.IsEmpty) continue;
                 var stored = store.ReadCore(n);
-                owners.Add((n, region, stored ?? new uint[cores[n].Width * cores[n].Height], stored is not null));
+                owners.Add((n, region, stored ?? store.RentCore(n), stored is not null));
                 if (stored is null) continue;
                 ForEachRow(region, cores[n], window, (coreRow, windowRow) =>
                 {
@@ -113,7 +113,8 @@ internal sealed class TileStep(SamDecoder decoder, EmbeddingProvider embeddings,
             }
             // A tile with pieces always has its own file: resuming checks for it.
             if (changed || (n == index && pieces.Count > 0 && !existed))
-                using (timer.Measure(Stage.Write)) store.Write(n, core);
+                using (timer.Measure(Stage.Write)) store.Write(n, core.AsSpan(0, cores[n].Width * cores[n].Height));
+            TileLabelStore.Return(core);
         }
         return new TileRecord(index, pieces, unions);
     }
