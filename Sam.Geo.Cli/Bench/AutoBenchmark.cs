@@ -3,6 +3,7 @@ using System.Globalization;
 using Sam.Geo.Inference;
 using Sam.Geo.Pipeline;
 using Sam.Geo.Pipeline.Auto;
+using Sam.Geo.Tiling;
 using Spectre.Console;
 
 namespace Sam.Geo.Cli.Bench;
@@ -92,21 +93,15 @@ internal static class AutoBenchmark
             File.Delete(raster);
             File.Delete(output);
             if (first == 0) first = run.PeakMegabytes;
-            var (tiles, features) = Summary(run.Stdout);
-            table.AddRow($"{size}x{size}", tiles, features, $"{run.Seconds:0.0} s", $"{run.PeakMegabytes:#,0} MB", $"{run.PeakMegabytes / first:0.00}");
+            int tiles = new TileGrid(size, size).Count;
+            table.AddRow($"{size}x{size}", $"{tiles}", Features(run.Stdout), $"{run.Seconds:0.0} s", $"{run.PeakMegabytes:#,0} MB", $"{run.PeakMegabytes / first:0.00}");
         }
         console.Write(table);
     }
 
-    /// <summary>Tiles and features from the "wrote N objects ... in T tiles" line of <c>samgeo auto</c>.</summary>
-    private static (string Tiles, string Features) Summary(string stdout)
-    {
-        var line = stdout.Split('\n').FirstOrDefault(l => l.StartsWith("wrote ", StringComparison.Ordinal));
-        if (line is null) return ("?", "?");
-        var words = line.Split(' ');
-        int tilesAt = Array.IndexOf(words, "tiles");
-        return (tilesAt > 0 ? words[tilesAt - 1] : "?", words[1]);
-    }
+    /// <summary>N from the "wrote N objects ..." line of <c>samgeo auto</c>.</summary>
+    private static string Features(string stdout) =>
+        stdout.Split('\n').FirstOrDefault(l => l.StartsWith("wrote ", StringComparison.Ordinal))?.Split(' ')[1] ?? "?";
 
     private static string F(double ms) => ms.ToString("#,0.0", CultureInfo.InvariantCulture);
 }
