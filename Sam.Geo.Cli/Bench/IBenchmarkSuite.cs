@@ -40,6 +40,8 @@ internal static class BenchSuites
                 MemoryBenchmark.Run(console, o.ModelDirectory, o.WorkDirectory, o.Sizes, gdalCacheMegabytes: null)),
             ["segment"] = () => new DelegateSuite((o, console) =>
                 SegmentBenchmark.Run(console, o.ModelDirectory, o.WorkDirectory, o.Iterations)),
+            ["auto"] = () => new DelegateSuite((o, console) =>
+                AutoBenchmark.Run(console, o.ModelDirectory, o.WorkDirectory, o.Sizes)),
         };
 
     /// <summary>A suite written as one static call.</summary>

@@ -11,7 +11,7 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--suite <NAME>")]
-        [Description("Which benchmark: vectorize (ours vs GDALPolygonize), inference (per-tile read/preprocess/encoder/cache, decoder p50/p95), memory (peak RSS of encode as rasters grow), segment (one prompt on a cached embedding, per stage).")]
+        [Description("Which benchmark: vectorize (ours vs GDALPolygonize), inference (per-tile read/preprocess/encoder/cache, decoder p50/p95), memory (peak RSS of encode as rasters grow), segment (one prompt on a cached embedding, per stage), auto (per-tile stages, peak RSS as rasters grow).")]
         [DefaultValue("vectorize")]
         public string Suite { get; init; } = "vectorize";
 

@@ -60,6 +60,15 @@ public class BenchCommandTests
             Assert.Contains(stage, result.Out);
     }
 
+    [Fact]
+    public void Bench_AutoSuiteOneSmallRaster_PrintsStagesAndPeakMemory()
+    {
+        var result = CliRunner.Run("bench", "--suite", "auto", "--sizes", "600", "--iterations", "1");
+        Assert.True(result.ExitCode == 0, result.Error + result.Out);
+        foreach (var text in new[] { "Encode", "Decode", "PostProcess", "SeamMerge", "Vectorize", "Write", "outside the model", "600x600", "peak RSS" })
+            Assert.Contains(text, result.Out);
+    }
+
     [Theory]
     [InlineData("--iterations", "0")]
     [InlineData("--size", "0")]

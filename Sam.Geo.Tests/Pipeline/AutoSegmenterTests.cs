@@ -54,6 +54,33 @@ public sealed class AutoSegmenterTests : IDisposable
         Assert.Equal(shapes.Length + 1, features.Count);
     }
 
+    [Fact]
+    public void Run_ObjectOnlyOneTileClicks_NoStraightCutAtTheCoreBoundary()
+    {
+        // 2 x 2 tiles of 256 px with 32 px overlap: windows [0, 256) and [224, 480), cores meet at 240. With 2 clicks
+        // per side a tile clicks at 64 and 192 of its window (x = 64, 192, 288, 416 on the raster), so each object
+        // below is clicked by one tile only and has a strip in a neighbour's core that the neighbour leaves empty.
+        var shapes = new (string, Geometry)[]
+        {
+            ("east", Shapes.Box(150, 30, 254, 100)),  // clicked at (192, 64) by tile r0c0; 14 px in r0c1's core
+            ("west", Shapes.Box(226, 380, 330, 450)), // clicked at (288, 416) by tile r1c1; 14 px in r1c0's core
+            ("south", Shapes.Box(30, 150, 100, 254)), // clicked at (64, 192) by tile r0c0; 14 px in r1c0's core
+        };
+        var scene = AutoFixture.WriteShapes(_dir.File("cut.tif"), 480, 480, shapes);
+        string output = _dir.File("cut.gpkg");
+
+        var result = AutoFixture.Run(scene.RasterPath, output, AutoFixture.Options with { PointsPerSide = 2 });
+
+        Assert.Equal(4, result.TileCount);
+        var features = AutoFixture.ReadPixelFeatures(output, scene.RasterPath);
+        AutoFixture.AssertEachObjectFoundOnce(scene, features, minAreaPixels: 0);
+        foreach (var o in scene.Objects)
+        {
+            var f = features.Single(f => f.Pixel.Intersection(o.Pixel).Area > 0.05 * o.Pixel.Area).Pixel;
+            Assert.True(f.Area >= 0.95 * o.Pixel.Area, $"{o.Class}: feature area {f.Area:0} px² of {o.Pixel.Area:0} (cut at a core boundary)");
+        }
+    }
+
     [Theory]
     [InlineData(200, 150, 1)] // smaller than a tile
     [InlineData(256, 256, 1)] // exactly one tile
@@ -113,8 +140,35 @@ public sealed class AutoSegmenterTests : IDisposable
 
         Assert.Equal(4, resumed.TilesResumed);
         Assert.False(Directory.Exists(AutoSegmenter.WorkDirectoryFor(output)), "the work folder outlived a finished run");
-        var expected = AutoFixture.ReadPixelFeatures(reference, scene.RasterPath);
-        var actual = AutoFixture.ReadPixelFeatures(output, scene.RasterPath);
+        AssertSameFeatures(reference, output, scene.RasterPath);
+    }
+
+    [Fact]
+    public void Run_ResumeAfterATileWroteLabelsButNotItsJournalLine_SameFeaturesAsUninterrupted()
+    {
+        // Tile 4 claims pixels in the cores of tiles 1, 3 and 5; its journal line torn means it is redone over them.
+        var scene = AutoFixture.WriteScene(_dir.File("scene.tif"), 600, 400, seed: 3); // 3 x 2 tiles
+        string reference = _dir.File("reference.gpkg"), output = _dir.File("resumed.gpkg");
+        AutoFixture.Run(scene.RasterPath, reference);
+        using var cancel = new CancellationTokenSource();
+        Assert.ThrowsAny<OperationCanceledException>(() => AutoFixture.Run(scene.RasterPath, output,
+            progress: p => { if (p.TilesDone == 5) cancel.Cancel(); }, cancellation: cancel.Token));
+        string journal = Path.Combine(AutoSegmenter.WorkDirectoryFor(output), "journal.txt");
+        string text = File.ReadAllText(journal);
+        int lastLine = text.LastIndexOf('\n', text.Length - 2) + 1;
+        Assert.StartsWith("tile 4 ", text[lastLine..]);
+        File.WriteAllText(journal, text[..(lastLine + (text.Length - lastLine) / 2)]);
+
+        var resumed = AutoFixture.Run(scene.RasterPath, output, resume: true);
+
+        Assert.Equal(4, resumed.TilesResumed);
+        AssertSameFeatures(reference, output, scene.RasterPath);
+    }
+
+    private static void AssertSameFeatures(string reference, string output, string raster)
+    {
+        var expected = AutoFixture.ReadPixelFeatures(reference, raster);
+        var actual = AutoFixture.ReadPixelFeatures(output, raster);
         Assert.Equal(expected.Count, actual.Count);
         for (int i = 0; i < expected.Count; i++)
         {

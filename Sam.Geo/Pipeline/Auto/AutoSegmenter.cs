@@ -45,8 +45,9 @@ public sealed record AutoResult(int TileCount, int TilesResumed, int TilesSkippe
 /// <summary>
 /// Automatic segmentation of a whole raster, the library form of <c>samgeo auto</c>. Tiles are segmented one
 /// by one, row-major (<see cref="AutoMaskGenerator"/>); each writes its pieces into its core on a temporary label
-/// raster in a work folder, and pieces that continue across a seam are joined with the earlier neighbour's
-/// (<see cref="SeamMatcher"/>, union-find). The label raster is then streamed in strips into one feature per
+/// raster in a work folder, and into pixels of its neighbours' cores that nobody claimed yet (so an object only
+/// one of two neighbours finds is not cut at their core boundary); pieces that continue across a seam are joined
+/// with the pieces already under the tile (<see cref="SeamMatcher"/>, union-find). The label raster is then streamed in strips into one feature per
 /// object. Memory stays flat in the raster size; a cancelled run leaves no output but keeps its work folder, and
 /// <see cref="AutoOutput.Resume"/> continues it. Not thread-safe; the model and cache may be shared.
 /// </summary>

@@ -2,10 +2,14 @@ using Sam.Geo.Raster;
 
 namespace Sam.Geo.Pipeline.Auto;
 
-/// <summary>One piece: the part of a tile's mask written into that tile's core.</summary>
+/// <summary>
+/// One piece: the part of a tile's mask the tile wrote, into its own core and into pixels of its neighbours' cores
+/// that were still unclaimed. A later neighbour may override some of the latter with its own pieces, so the area
+/// can exceed what the output shows; the bounds always cover it.
+/// </summary>
 /// <param name="Id">Raw id, 1-based, unique over the run.</param>
 /// <param name="Tile">Row-major index of the tile.</param>
-/// <param name="AreaInPixels">Pixels in the core.</param>
+/// <param name="AreaInPixels">Pixels written.</param>
 /// <param name="Bounds">Bounding box of those pixels (grid pixel coordinates).</param>
 /// <param name="Score">The mask's scores.</param>
 public readonly record struct PieceRecord(uint Id, int Tile, long AreaInPixels, PixelWindow Bounds, PieceScore Score);

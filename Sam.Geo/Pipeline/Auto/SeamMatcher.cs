@@ -1,8 +1,8 @@
 namespace Sam.Geo.Pipeline.Auto;
 
 /// <summary>
-/// Finds which pieces of a tile continue pieces that an earlier neighbour wrote, from the pixels both tiles saw:
-/// the part of the neighbour's core inside the tile. Two pieces are one object when their pixels there coincide
+/// Finds which pieces of a tile continue pieces that earlier tiles wrote, from the pixels both saw: the stored
+/// labels under the tile's window. Two pieces are one object when their pixels there coincide
 /// for at least a fraction of the smaller of the two parts (intersection over the smaller part), which joins an
 /// object cut by the seam and ignores neighbours that merely touch along their boundary.
 /// </summary>
@@ -10,7 +10,7 @@ public static class SeamMatcher
 {
     /// <summary>The (tile piece, neighbour raw id) pairs that are one object.</summary>
     /// <param name="tileLabels">The tile's piece labels over the shared region (0 none), row-major.</param>
-    /// <param name="neighbourLabels">The neighbour's raw ids over the same region (0 none), row-major.</param>
+    /// <param name="neighbourLabels">The raw ids already stored over the same region (0 none), row-major.</param>
     /// <param name="threshold">Intersection over the smaller part at or above which two pieces match (0, 1].</param>
     public static List<(int Piece, uint Raw)> Match(ReadOnlySpan<int> tileLabels, ReadOnlySpan<uint> neighbourLabels, double threshold)
     {

@@ -5,8 +5,8 @@ namespace Sam.Geo.Pipeline.Auto;
 
 /// <summary>
 /// The core of every tile of a grid: the tile minus half of each overlap with a neighbour (the boundary between
-/// two neighbours lies at the middle of their overlap, rounded down). Cores partition the raster, so each tile
-/// writes the pixels it owns and no pixel is written twice. Pure tiling math.
+/// two neighbours lies at the middle of their overlap, rounded down). Cores partition the raster: each pixel has one
+/// owning tile, whose pieces win there. Pure tiling math.
 /// </summary>
 public sealed class TileCores
 {

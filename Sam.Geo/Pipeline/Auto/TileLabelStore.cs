@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Runtime.InteropServices;
 using Sam.Geo.Raster;
@@ -6,9 +7,11 @@ namespace Sam.Geo.Pipeline.Auto;
 
 /// <summary>
 /// The on-disk label raster of an automatic run: the raw piece id of every pixel, stored as one compressed file
-/// per tile core (absent when the core holds no piece) in the run's work folder. Files are written atomically
-/// (temporary name, then rename), so a tile's labels are either complete or absent. Reading back rows keeps only
-/// the cores of the tile rows in use in memory. Not thread-safe.
+/// per tile core (absent while nothing was written into the core) in the run's work folder. Files are written
+/// atomically (temporary name, then rename), so each is either its old or its new version, never torn. Reading back rows keeps only
+/// the cores of the tile rows in use in memory. Core buffers come from <see cref="ArrayPool{T}.Shared"/> and go back
+/// to it: hundreds of megabytes of short-lived large arrays would otherwise pile up between full garbage
+/// collections and make the resident memory grow with the raster. Not thread-safe.
 /// </summary>
 public sealed class TileLabelStore
 {
@@ -31,24 +34,29 @@ public sealed class TileLabelStore
         using (var zip = new ZLibStream(file, CompressionLevel.Fastest))
             zip.Write(MemoryMarshal.AsBytes(coreLabels));
         File.Move(temporary, path, overwrite: true);
-        _loaded.Remove(tile);
+        if (_loaded.Remove(tile, out var stale) && stale is not null) ArrayPool<uint>.Shared.Return(stale);
     }
 
     /// <summary>True when tile <paramref name="tile"/> has a label file.</summary>
     public bool Has(int tile) => File.Exists(PathOf(tile));
 
-    /// <summary>Labels of <paramref name="region"/> (grid pixels, inside tile <paramref name="tile"/>'s core).</summary>
-    public uint[] ReadRegion(int tile, PixelWindow region)
+    /// <summary>
+    /// The labels of tile <paramref name="tile"/>'s core (row-major, core size; the array may be longer), or null
+    /// when it has no file. The caller owns the array and hands it back with <see cref="Return"/>.
+    /// </summary>
+    public uint[]? ReadCore(int tile) => ReadFile(tile);
+
+    /// <summary>A zeroed core buffer for tile <paramref name="tile"/> (the array may be longer); hand it back with <see cref="Return"/>.</summary>
+    public uint[] RentCore(int tile)
     {
-        var result = new uint[region.Width * region.Height];
-        var labels = _loaded.TryGetValue(tile, out var cached) ? cached : ReadFile(tile); // not kept: a tile is read by few neighbours
-        if (labels is null) return result;
-        var core = _cores[tile];
-        for (int r = 0; r < region.Height; r++)
-            labels.AsSpan((region.Row - core.Row + r) * core.Width + region.Col - core.Col, region.Width)
-                .CopyTo(result.AsSpan(r * region.Width, region.Width));
-        return result;
+        int length = _cores[tile].Width * _cores[tile].Height;
+        var labels = ArrayPool<uint>.Shared.Rent(length);
+        labels.AsSpan(0, length).Clear();
+        return labels;
     }
+
+    /// <summary>Hands back a buffer from <see cref="ReadCore"/> or <see cref="RentCore"/>.</summary>
+    public static void Return(uint[] core) => ArrayPool<uint>.Shared.Return(core);
 
     /// <summary>
     /// Rows [<paramref name="row0"/>, <paramref name="row1"/>) of the whole label raster, row-major, grid width.
@@ -60,7 +68,8 @@ public sealed class TileLabelStore
         int width = grid.RasterWidth;
         destination[..(width * (row1 - row0))].Clear();
         var (first, last) = _cores.TileRowsOf(row0, row1);
-        foreach (int key in _loaded.Keys.Where(k => k / grid.Columns < first).ToList()) _loaded.Remove(key);
+        foreach (int key in _loaded.Keys.Where(k => k / grid.Columns < first).ToList())
+            if (_loaded.Remove(key, out var dropped) && dropped is not null) Return(dropped);
         for (int tr = first; tr <= last; tr++)
         {
             for (int tc = 0; tc < grid.Columns; tc++)
@@ -87,10 +96,10 @@ public sealed class TileLabelStore
         string path = PathOf(tile);
         if (!File.Exists(path)) return null;
         var core = _cores[tile];
-        var labels = new uint[core.Width * core.Height];
+        var labels = ArrayPool<uint>.Shared.Rent(core.Width * core.Height);
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         using var zip = new ZLibStream(file, CompressionMode.Decompress);
-        zip.ReadExactly(MemoryMarshal.AsBytes(labels.AsSpan()));
+        zip.ReadExactly(MemoryMarshal.AsBytes(labels.AsSpan(0, core.Width * core.Height)));
         return labels;
     }
 
