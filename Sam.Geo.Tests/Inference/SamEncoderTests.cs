@@ -43,4 +43,30 @@ public class SamEncoderTests
 
         Assert.Throws<ArgumentException>(() => encoder.Encode(new byte[10], 4, 4));
     }
+
+    [Fact]
+    public void Encode_GraphFailsAtRunTime_OneLineModelContractException()
+    {
+        // Valid metadata, but the graph reshapes h*w*3 values into 256*64*64: fails for any real image.
+        var g = new OnnxGraph();
+        g.Input("input_image", OnnxGraph.Float, "h", "w", 3L);
+        g.Output("image_embeddings", OnnxGraph.Float, 1L, 256L, 64L, 64L);
+        g.Node("Reshape", ["input_image", g.ConstI64([1, 256, 64, 64], 4)], ["image_embeddings"]);
+        string path = Path.Combine(Path.GetTempPath(), $"samgeo-failing-encoder-{Environment.ProcessId}.onnx");
+        File.WriteAllBytes(path, g.ToModel());
+        try
+        {
+            using var encoder = SamEncoder.Load(path);
+
+            var e = Assert.Throws<ModelContractException>(() => encoder.Encode(Scenes.Noise(300, 200, seed: 1), 300, 200));
+
+            Assert.Equal(path, e.ModelPath);
+            Assert.Contains("encoder run failed", e.Message);
+            Assert.DoesNotContain('\n', e.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

@@ -65,6 +65,7 @@ public sealed class SamEncoder : IDisposable
     /// <param name="width">Window width in pixels.</param>
     /// <param name="height">Window height in pixels.</param>
     /// <returns>A new embedding that owns its data.</returns>
+    /// <exception cref="ModelContractException">The model failed to run on this input.</exception>
     public ImageEmbedding Encode(ReadOnlySpan<byte> rgb, int width, int height)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
@@ -95,7 +96,14 @@ public sealed class SamEncoder : IDisposable
             // zero-copy: both tensors wrap managed arrays, pinned for the duration of the run
             using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, _input.AsMemory(0, count), shape);
             using var output = OrtValue.CreateTensorValueFromMemory(embedding, EmbeddingShape);
-            _session.Run(_runOptions, [_inputName], [input], [_outputName], [output]);
+            try
+            {
+                _session.Run(_runOptions, [_inputName], [input], [_outputName], [output]);
+            }
+            catch (OnnxRuntimeException e)
+            {
+                throw new ModelContractException(ModelPath, $"encoder run failed ({OrtSessions.FirstLine(e.Message)})");
+            }
             return new ImageEmbedding(embedding, frame);
         }
     }
