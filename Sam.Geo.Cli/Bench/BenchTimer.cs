@@ -29,6 +29,9 @@ internal static class BenchTimer
         return new TimingStats(Percentile(samples, 50), Percentile(samples, 95), iterations);
     }
 
+    /// <summary>Nearest-rank percentile of samples in any order.</summary>
+    internal static double Percentile(List<double> samples, double percent) => Percentile(samples.Order().ToArray(), percent);
+
     /// <summary>Nearest-rank percentile of sorted samples.</summary>
     internal static double Percentile(double[] sorted, double percent)
     {

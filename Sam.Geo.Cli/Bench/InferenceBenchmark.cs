@@ -135,7 +135,7 @@ internal static class InferenceBenchmark
     private static void Report(IAnsiConsole console, TileTimes first, TileTimes second, List<double> decode)
     {
         var table = new Table().AddColumns("per tile (ms)", "mean", "p50", "p95");
-        void Row(string name, List<double> v) => table.AddRow(name, $"{v.Average():0.0}", $"{Percentile(v, 50):0.0}", $"{Percentile(v, 95):0.0}");
+        void Row(string name, List<double> v) => table.AddRow(name, $"{v.Average():0.0}", $"{BenchTimer.Percentile(v, 50):0.0}", $"{BenchTimer.Percentile(v, 95):0.0}");
         Row("read window (GDAL, 8-bit RGB)", first.Read);
         Row("preprocess (resize, normalise, pad)", first.Preprocess);
         Row("encoder Run", first.Run);
@@ -149,7 +149,7 @@ internal static class InferenceBenchmark
         console.MarkupLineInterpolated(
             $"ratios, same run: (read + preprocess + cache write) / Run = {overhead / run:0.00}; preprocess / Run = {pre / run:0.00}; cache write / Run = {write / run:0.00}; cache read / (read + preprocess + Run) = {second.CacheRead.Average() / (first.Read.Average() + pre + run):0.00}");
         console.MarkupLineInterpolated(
-            $"decoder latency, one click: p50 {Percentile(decode, 50):0.00} ms, p95 {Percentile(decode, 95):0.00} ms ({decode.Count} calls)");
+            $"decoder latency, one click: p50 {BenchTimer.Percentile(decode, 50):0.00} ms, p95 {BenchTimer.Percentile(decode, 95):0.00} ms ({decode.Count} calls)");
     }
 
     private static ScaledWindow Whole(Tile tile) => new(tile.Window, tile.Window.Width, tile.Window.Height);
@@ -166,12 +166,4 @@ internal static class InferenceBenchmark
     }
 
     private static double Ms(long start, long end) => Stopwatch.GetElapsedTime(start, end).TotalMilliseconds;
-
-    /// <summary>Nearest-rank percentile.</summary>
-    internal static double Percentile(List<double> values, double percent)
-    {
-        var sorted = values.Order().ToList();
-        int rank = (int)Math.Ceiling(percent / 100 * sorted.Count);
-        return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
-    }
 }

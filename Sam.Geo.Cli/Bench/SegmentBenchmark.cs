@@ -47,8 +47,8 @@ internal static class SegmentBenchmark
             var table = new Table().AddColumns("stage", "median ms", "p95 ms", "share of total");
             double total = Median(totals);
             foreach (var s in stages)
-                table.AddRow(s.ToString(), $"{Median(samples[s]):0.0}", $"{Percentile(samples[s], 95):0.0}", $"{Median(samples[s]) / total:P0}");
-            table.AddRow("total", $"{total:0.0}", $"{Percentile(totals, 95):0.0}", "100 %");
+                table.AddRow(s.ToString(), $"{Median(samples[s]):0.0}", $"{BenchTimer.Percentile(samples[s], 95):0.0}", $"{Median(samples[s]) / total:P0}");
+            table.AddRow("total", $"{total:0.0}", $"{BenchTimer.Percentile(totals, 95):0.0}", "100 %");
             console.Write(table);
         }
         finally
@@ -64,11 +64,5 @@ internal static class SegmentBenchmark
         sink.Commit();
     }
 
-    internal static double Median(List<double> values) => Percentile(values, 50);
-
-    internal static double Percentile(List<double> values, double p)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
-    }
+    private static double Median(List<double> values) => BenchTimer.Percentile(values, 50);
 }
