@@ -29,7 +29,7 @@ internal static class InferenceBenchmark
         {
             string raster = InferenceRasters.WriteTexturedGeoTiff(Path.Combine(workDirectory, "bench.tif"), rasterSize);
             using var model = SamModel.Load(modelDirectory);
-            using var session = CreateSession(model.Encoder.ModelPath);
+            using var session = OrtSessions.Create(model.Encoder.ModelPath, new SamModelOptions(), "encoder");
             using var source = RasterSource.Open(raster);
             var cache = new EmbeddingCache(Path.Combine(workDirectory, "cache"));
             var provider = new EmbeddingProvider(model.Encoder, cache);
@@ -70,20 +70,7 @@ internal static class InferenceBenchmark
             long t0 = Stopwatch.GetTimestamp();
             var image = source.Read(window);
             long t1 = Stopwatch.GetTimestamp();
-            var frame = SamPreprocessor.ResizeLongSide(image.Rgb, image.Width, image.Height, resized);
-            int bytes = frame.ResizedWidth * frame.ResizedHeight * 3;
-            long[] shape;
-            int count;
-            if (style == EncoderInputStyle.NormalizedNchw)
-            {
-                SamPreprocessor.ToNormalizedNchw(resized.AsSpan(0, bytes), frame.ResizedWidth, frame.ResizedHeight, tensor);
-                (shape, count) = ([1, 3, ModelFrame.Size, ModelFrame.Size], tensor.Length);
-            }
-            else
-            {
-                SamPreprocessor.ToHwcPixels(resized.AsSpan(0, bytes), tensor);
-                (shape, count) = ([frame.ResizedHeight, frame.ResizedWidth, 3], bytes);
-            }
+            var (_, shape, count) = SamPreprocessor.ToEncoderInput(image.Rgb, image.Width, image.Height, style, resized, tensor);
             long t2 = Stopwatch.GetTimestamp();
             using (var inValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, tensor.AsMemory(0, count), shape))
             using (var outValue = OrtValue.CreateTensorValueFromMemory(embedding, [1, 256, 64, 64]))
@@ -153,17 +140,6 @@ internal static class InferenceBenchmark
     }
 
     private static ScaledWindow Whole(Tile tile) => new(tile.Window, tile.Window.Width, tile.Window.Height);
-
-    /// <summary>A session configured like the library's (all cores, full graph optimisation, CPU).</summary>
-    private static InferenceSession CreateSession(string path)
-    {
-        using var options = new SessionOptions
-        {
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            IntraOpNumThreads = Environment.ProcessorCount,
-        };
-        return new InferenceSession(path, options);
-    }
 
     private static double Ms(long start, long end) => Stopwatch.GetElapsedTime(start, end).TotalMilliseconds;
 }

@@ -76,22 +76,7 @@ public sealed class SamEncoder : IDisposable
         var embedding = new float[ImageEmbedding.Length];
         lock (_gate)
         {
-            var frame = SamPreprocessor.ResizeLongSide(rgb, width, height, _resized);
-            int resizedBytes = frame.ResizedWidth * frame.ResizedHeight * 3;
-            long[] shape;
-            int count;
-            if (InputStyle == EncoderInputStyle.NormalizedNchw)
-            {
-                SamPreprocessor.ToNormalizedNchw(_resized.AsSpan(0, resizedBytes), frame.ResizedWidth, frame.ResizedHeight, _input);
-                shape = [1, 3, ModelFrame.Size, ModelFrame.Size];
-                count = SamPreprocessor.TensorLength;
-            }
-            else
-            {
-                SamPreprocessor.ToHwcPixels(_resized.AsSpan(0, resizedBytes), _input);
-                shape = [frame.ResizedHeight, frame.ResizedWidth, 3];
-                count = resizedBytes;
-            }
+            var (frame, shape, count) = SamPreprocessor.ToEncoderInput(rgb, width, height, InputStyle, _resized, _input);
 
             // zero-copy: both tensors wrap managed arrays, pinned for the duration of the run
             using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, _input.AsMemory(0, count), shape);

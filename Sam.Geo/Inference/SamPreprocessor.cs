@@ -35,6 +35,31 @@ public static class SamPreprocessor
     }
 
     /// <summary>
+    /// The whole preprocessing for an encoder of the given input style: <see cref="ResizeLongSide"/>, then
+    /// <see cref="ToNormalizedNchw"/> or <see cref="ToHwcPixels"/>.
+    /// </summary>
+    /// <param name="rgb">Interleaved RGB, row-major, <c>width*height*3</c> bytes.</param>
+    /// <param name="width">Width in pixels.</param>
+    /// <param name="height">Height in pixels.</param>
+    /// <param name="style">The encoder's input style.</param>
+    /// <param name="resized">Scratch for the resized bytes: 1024*1024*3.</param>
+    /// <param name="input">Receives the tensor: <see cref="TensorLength"/> floats.</param>
+    /// <returns>The frame, the tensor's shape, and how many floats of <paramref name="input"/> it holds.</returns>
+    internal static (ModelFrame Frame, long[] Shape, int Count) ToEncoderInput(
+        ReadOnlySpan<byte> rgb, int width, int height, EncoderInputStyle style, Span<byte> resized, Span<float> input)
+    {
+        var frame = ResizeLongSide(rgb, width, height, resized);
+        int resizedBytes = frame.ResizedWidth * frame.ResizedHeight * 3;
+        if (style == EncoderInputStyle.NormalizedNchw)
+        {
+            ToNormalizedNchw(resized[..resizedBytes], frame.ResizedWidth, frame.ResizedHeight, input);
+            return (frame, [1, 3, ModelFrame.Size, ModelFrame.Size], TensorLength);
+        }
+        ToHwcPixels(resized[..resizedBytes], input);
+        return (frame, [frame.ResizedHeight, frame.ResizedWidth, 3], resizedBytes);
+    }
+
+    /// <summary>
     /// Normalises resized RGB per channel and writes it as NCHW [1,3,1024,1024], zero-padded right and bottom
     /// (the padding is after normalisation, so padded values are 0).
     /// </summary>
