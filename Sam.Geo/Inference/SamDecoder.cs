@@ -98,7 +98,12 @@ public sealed class SamDecoder : IDisposable
     /// is reused and overwritten by the next point: use it inside the callback or <see cref="SamMaskPrediction.Clone"/> it.
     /// </summary>
     /// <param name="embedding">The embedding of the window.</param>
-    /// <param name="points">Clicks in window pixel coordinates.</param>
+    /// <param name="points">
+    /// Clicks in SAM's own pixel coordinates, passed to the graph as <c>x * newW / w</c> without the half-pixel
+    /// correction <see cref="SamPromptEncoder"/> applies to GDAL corner-origin prompts: automatic mode builds its
+    /// grid exactly as SAM's automatic mask generator does (<c>(i + 0.5) / n</c> of the window), so the clicks land
+    /// where SAM's would.
+    /// </param>
     /// <param name="onPrediction">Called with the index of the point and its prediction.</param>
     public void DecodePoints(ImageEmbedding embedding, IReadOnlyList<SamPoint> points, Action<int, SamMaskPrediction> onPrediction)
     {
