@@ -81,6 +81,29 @@ public sealed class AutoSegmenterTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Run_PieceReachingLowerInALeftNeighboursCoreThanInItsOwn_OneFeature()
+    {
+        // 2 x 3 tiles of 256 px with 32 px overlap: tile r2c1's window is [224, 480) x [448, 704), its core starts at
+        // x = 240, y = 464; with 4 clicks per side it clicks at x = 256, 320, ... and y = 480, 544, ... Only r2c1 clicks
+        // the object: its arm lies in r2c1's core above the strip boundary at y = 512, its bar in r2c0's core (which
+        // r2c0 leaves empty) reaches down to y = 690. The piece's bounds must cover both, or the output strips emit
+        // the object before they reach the bar and write the bar as a second feature.
+        var shapes = new (string, Geometry)[]
+        {
+            ("hook", Shapes.Polygon((226, 470), (340, 470), (340, 500), (238, 500), (238, 690), (226, 690))),
+        };
+        var scene = AutoFixture.WriteShapes(_dir.File("hook.tif"), 480, 704, shapes);
+        string output = _dir.File("hook.gpkg");
+
+        var result = AutoFixture.Run(scene.RasterPath, output, AutoFixture.Options with { PointsPerSide = 4 });
+
+        Assert.Equal(6, result.TileCount);
+        var features = AutoFixture.ReadPixelFeatures(output, scene.RasterPath);
+        AutoFixture.AssertEachObjectFoundOnce(scene, features, minAreaPixels: 0);
+        Assert.Equal(features.Count, features.Select(f => f.Id).Distinct().Count());
+    }
+
     [Theory]
     [InlineData(200, 150, 1)] // smaller than a tile
     [InlineData(256, 256, 1)] // exactly one tile

@@ -95,6 +95,7 @@ public sealed class AutoSegmenter
         var registry = new PieceRegistry();
         var done = new bool[grid.Count];
         int resumed = 0, skipped = 0;
+        int minAreaPixels = MinAreaInPixels(source, area);
         using (var journal = output.Resume ? AutoJournal.Resume(journalPath, fingerprint) : AutoJournal.Create(journalPath, fingerprint))
         {
             foreach (var record in journal.Finished)
@@ -105,7 +106,6 @@ public sealed class AutoSegmenter
                 done[record.Tile] = true;
                 resumed++;
             }
-            int minAreaPixels = MinAreaInPixels(source, area);
             var tileSegmenter = new TileStep(_model.Decoder, _embeddings, _options, source, area, cores, store, timer, minAreaPixels);
             int finished = resumed;
             progress?.Invoke(new AutoProgress(finished, grid.Count, registry.Count, 0, area.Height));
@@ -121,10 +121,11 @@ public sealed class AutoSegmenter
             }
         }
 
-        var writer = new AutoOutputWriter(source, area, cores, store, registry, _options, timer, minAreaPixels: MinAreaInPixels(source, area));
+        var writer = new AutoOutputWriter(source, area, cores, store, registry, _options, timer, minAreaPixels);
+        Action<int> rowsDone = rows => progress?.Invoke(new AutoProgress(grid.Count, grid.Count, registry.Count, rows, area.Height));
         long features = sink is not null
-            ? writer.WriteFeatures(sink, rows => progress?.Invoke(new AutoProgress(grid.Count, grid.Count, registry.Count, rows, area.Height)), cancellation)
-            : writer.WriteMask(output.Path, output.Overwrite, rows => progress?.Invoke(new AutoProgress(grid.Count, grid.Count, registry.Count, rows, area.Height)), cancellation);
+            ? writer.WriteFeatures(sink, rowsDone, cancellation)
+            : writer.WriteMask(output.Path, output.Overwrite, rowsDone, cancellation);
         Directory.Delete(work, recursive: true);
         timer.Add(_embeddings.Timer);
         return new AutoResult(grid.Count, resumed, skipped, registry.Count, features, timer);

@@ -71,7 +71,7 @@ internal sealed class TileStep(SamDecoder decoder, EmbeddingProvider embeddings,
                         if (k == 0 || (n != index && existing[offset + c] != 0)) continue;
                         areas[k]++;
                         ref var b = ref bounds[k];
-                        b = (Math.Min(b.C0, region.Col + c), Math.Min(b.R0, r), Math.Max(b.C1, region.Col + c), r);
+                        b = (Math.Min(b.C0, region.Col + c), Math.Min(b.R0, r), Math.Max(b.C1, region.Col + c), Math.Max(b.R1, r));
                     }
                 }
             }
