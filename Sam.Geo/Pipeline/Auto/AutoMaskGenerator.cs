@@ -61,12 +61,12 @@ public static class AutoMaskGenerator
         int proposals = 0;
         long postTicks = 0;
         var decodeClock = Stopwatch.StartNew();
-        for (int b = 0; b < points.Count; b += options.PointsPerBatch)
+        // One call for the whole grid: its tensors and result buffers are made once per tile, not per batch.
+        // The batch size only says how often cancellation is checked (SAM 1 decoders take one click per run).
         {
-            cancellation.ThrowIfCancellationRequested();
-            var batch = points.GetRange(b, Math.Min(options.PointsPerBatch, points.Count - b));
-            decoder.DecodePoints(embedding, batch, (_, prediction) =>
+            decoder.DecodePoints(embedding, points, (index, prediction) =>
             {
+                if (index % options.PointsPerBatch == 0) cancellation.ThrowIfCancellationRequested();
                 long t0 = Stopwatch.GetTimestamp();
                 // With C = 4, tokens 1-3 are SAM's three multimask outputs; token 0 is the single-mask output.
                 for (int k = prediction.MaskCount == 4 ? 1 : 0; k < prediction.MaskCount; k++)
