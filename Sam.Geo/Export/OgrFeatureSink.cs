@@ -42,9 +42,18 @@ internal sealed class OgrFeatureSink : IFeatureSink
         var fields = schema.Fields.Select((f, i) => new OgrFieldSpec(names[i], OgrType(f.Type), shapefile && f.Type == FieldType.String ? 254 : 0)).ToArray();
         string layerName = options.LayerName ?? System.IO.Path.GetFileNameWithoutExtension(output.TargetPath);
         string[] layerOptions = shapefile ? ["ENCODING=UTF-8"] : ["GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=YES"];
-        _writer = OgrVectorWriter.Create(shapefile ? "ESRI Shapefile" : "GPKG", output.TemporaryPath, layerName, layerCrs,
-            _layerGeometryType, fields, layerOptions);
+        // The reprojector first: PROJ refusing the CRS pair must not leave the new dataset open.
         _reprojector = sourceCrs.IsSame(layerCrs) ? null : new GeometryReprojector(sourceCrs, layerCrs);
+        try
+        {
+            _writer = OgrVectorWriter.Create(shapefile ? "ESRI Shapefile" : "GPKG", output.TemporaryPath, layerName, layerCrs,
+                _layerGeometryType, fields, layerOptions);
+        }
+        catch
+        {
+            _reprojector?.Dispose();
+            throw;
+        }
     }
 
     /// <inheritdoc />

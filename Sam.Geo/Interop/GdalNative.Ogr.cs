@@ -44,7 +44,6 @@ internal static partial class GdalNative
     [LibraryImport(GdalLibrary.Name)] internal static partial nint OGR_F_Create(nint featureDefn);
     [LibraryImport(GdalLibrary.Name)] internal static partial void OGR_F_Destroy(nint feature);
     [LibraryImport(GdalLibrary.Name)] internal static partial long OGR_F_GetFID(nint feature);
-    [LibraryImport(GdalLibrary.Name)] internal static partial int OGR_F_GetFieldIndex(nint feature, [MarshalAs(UnmanagedType.LPUTF8Str)] string name);
     [LibraryImport(GdalLibrary.Name)] internal static partial int OGR_F_IsFieldSetAndNotNull(nint feature, int index);
     [LibraryImport(GdalLibrary.Name)] internal static partial long OGR_F_GetFieldAsInteger64(nint feature, int index);
     [LibraryImport(GdalLibrary.Name)] internal static partial double OGR_F_GetFieldAsDouble(nint feature, int index);
@@ -58,6 +57,4 @@ internal static partial class GdalNative
     [LibraryImport(GdalLibrary.Name)] internal static unsafe partial int OGR_G_CreateFromWkb(byte* wkb, nint srs, out nint geometry, int byteCount);
     [LibraryImport(GdalLibrary.Name)] internal static partial int OGR_G_WkbSize(nint geometry);
     [LibraryImport(GdalLibrary.Name)] internal static unsafe partial int OGR_G_ExportToIsoWkb(nint geometry, int byteOrder, byte* wkb);
-    [LibraryImport(GdalLibrary.Name)] internal static partial void OGR_G_DestroyGeometry(nint geometry);
-    [LibraryImport(GdalLibrary.Name)] internal static partial int OGR_G_GetGeometryType(nint geometry);
 }

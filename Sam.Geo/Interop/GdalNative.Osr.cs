@@ -10,9 +10,7 @@ internal static partial class GdalNative
     [LibraryImport(GdalLibrary.Name)] internal static partial void OSRDestroySpatialReference(nint srs);
     [LibraryImport(GdalLibrary.Name)] internal static partial nint OSRClone(nint srs);
     [LibraryImport(GdalLibrary.Name)] internal static partial int OSRSetFromUserInput(nint srs, [MarshalAs(UnmanagedType.LPUTF8Str)] string definition);
-    [LibraryImport(GdalLibrary.Name)] internal static partial int OSRImportFromEPSG(nint srs, int epsg);
     [LibraryImport(GdalLibrary.Name)] internal static partial int OSRExportToWkt(nint srs, out nint wkt);
-    [LibraryImport(GdalLibrary.Name)] internal static partial int OSRExportToWktEx(nint srs, out nint wkt, nint options);
     [LibraryImport(GdalLibrary.Name)] internal static partial int OSRExportToProj4(nint srs, out nint proj4);
     [LibraryImport(GdalLibrary.Name)] internal static partial nint OSRGetAuthorityCode(nint srs, [MarshalAs(UnmanagedType.LPUTF8Str)] string? targetKey);
     [LibraryImport(GdalLibrary.Name)] internal static partial nint OSRGetAuthorityName(nint srs, [MarshalAs(UnmanagedType.LPUTF8Str)] string? targetKey);
@@ -22,10 +20,7 @@ internal static partial class GdalNative
     [LibraryImport(GdalLibrary.Name)] internal static partial int OSRIsProjected(nint srs);
     [LibraryImport(GdalLibrary.Name)] internal static partial int OSRIsSame(nint a, nint b);
     [LibraryImport(GdalLibrary.Name)] internal static partial double OSRGetLinearUnits(nint srs, out nint name);
-    [LibraryImport(GdalLibrary.Name)] internal static partial double OSRGetAngularUnits(nint srs, out nint name);
     [LibraryImport(GdalLibrary.Name)] internal static partial void OSRSetAxisMappingStrategy(nint srs, int strategy);
-    [LibraryImport(GdalLibrary.Name)] internal static partial nint OSRCloneGeogCS(nint srs);
-    [LibraryImport(GdalLibrary.Name)] internal static partial nint OSRGetAttrValue(nint srs, [MarshalAs(UnmanagedType.LPUTF8Str)] string key, int child);
 
     [LibraryImport(GdalLibrary.Name)] internal static partial nint OCTNewCoordinateTransformation(nint src, nint dst);
     [LibraryImport(GdalLibrary.Name)] internal static partial void OCTDestroyCoordinateTransformation(nint ct);

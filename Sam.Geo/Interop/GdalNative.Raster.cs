@@ -10,14 +10,11 @@ internal static partial class GdalNative
     [LibraryImport(GdalLibrary.Name)] internal static partial nint GDALGetRasterBand(nint ds, int band);
     [LibraryImport(GdalLibrary.Name)] internal static unsafe partial int GDALGetGeoTransform(nint ds, double* gt);
     [LibraryImport(GdalLibrary.Name)] internal static unsafe partial int GDALSetGeoTransform(nint ds, double* gt);
-    [LibraryImport(GdalLibrary.Name)] internal static partial nint GDALGetProjectionRef(nint ds);
-    [LibraryImport(GdalLibrary.Name)] internal static partial int GDALSetProjection(nint ds, [MarshalAs(UnmanagedType.LPUTF8Str)] string wkt);
     [LibraryImport(GdalLibrary.Name)] internal static partial nint GDALGetSpatialRef(nint ds);
     [LibraryImport(GdalLibrary.Name)] internal static partial int GDALSetSpatialRef(nint ds, nint srs);
 
     [LibraryImport(GdalLibrary.Name)] internal static partial int GDALGetRasterDataType(nint band);
     [LibraryImport(GdalLibrary.Name)] internal static partial nint GDALGetDataTypeName(int type);
-    [LibraryImport(GdalLibrary.Name)] internal static partial int GDALGetDataTypeSizeBytes(int type);
     [LibraryImport(GdalLibrary.Name)] internal static partial double GDALGetRasterNoDataValue(nint band, out int hasNoData);
     [LibraryImport(GdalLibrary.Name)] internal static partial int GDALSetRasterNoDataValue(nint band, double value);
     [LibraryImport(GdalLibrary.Name)] internal static partial int GDALGetRasterColorInterpretation(nint band);
@@ -26,12 +23,10 @@ internal static partial class GdalNative
     [LibraryImport(GdalLibrary.Name)] internal static partial int GDALGetMaskFlags(nint band);
     [LibraryImport(GdalLibrary.Name)] internal static partial nint GDALGetMaskBand(nint band);
     [LibraryImport(GdalLibrary.Name)] internal static partial int GDALGetOverviewCount(nint band);
-    [LibraryImport(GdalLibrary.Name)] internal static partial nint GDALGetOverview(nint band, int index);
     [LibraryImport(GdalLibrary.Name)] internal static partial void GDALGetBlockSize(nint band, out int x, out int y);
-    [LibraryImport(GdalLibrary.Name)] internal static partial nint GDALGetRasterBandXSize(nint band);
 
     internal const int GF_Read = 0, GF_Write = 1;
-    internal const int GMF_ALL_VALID = 0x01, GMF_PER_DATASET = 0x02, GMF_ALPHA = 0x04, GMF_NODATA = 0x08;
+    internal const int GMF_ALL_VALID = 0x01;
 
     [LibraryImport(GdalLibrary.Name)]
     internal static unsafe partial int GDALRasterIOEx(nint band, int rwFlag, int xOff, int yOff, int xSize, int ySize,

@@ -26,7 +26,6 @@ internal static partial class GdalNative
 
     // ---- core -------------------------------------------------------------------------------------
     [LibraryImport(GdalLibrary.Name)] internal static partial void GDALAllRegister();
-    [LibraryImport(GdalLibrary.Name)] internal static partial nint GDALVersionInfo([MarshalAs(UnmanagedType.LPUTF8Str)] string request);
     [LibraryImport(GdalLibrary.Name)] internal static partial nint CPLSetErrorHandler(nint handler);
     [LibraryImport(GdalLibrary.Name)] internal static partial nint CPLGetLastErrorMsg();
     [LibraryImport(GdalLibrary.Name)] internal static partial int CPLGetLastErrorNo();
@@ -54,5 +53,4 @@ internal static partial class GdalNative
     [LibraryImport(GdalLibrary.Name)] internal static partial nint GDALGetMetadataItem(nint obj, [MarshalAs(UnmanagedType.LPUTF8Str)] string name, [MarshalAs(UnmanagedType.LPUTF8Str)] string? domain);
     [LibraryImport(GdalLibrary.Name)]
     internal static partial int GDALSetMetadataItem(nint obj, [MarshalAs(UnmanagedType.LPUTF8Str)] string name, [MarshalAs(UnmanagedType.LPUTF8Str)] string? value, [MarshalAs(UnmanagedType.LPUTF8Str)] string? domain);
-    [LibraryImport(GdalLibrary.Name)] internal static partial nint GDALGetMetadata(nint obj, [MarshalAs(UnmanagedType.LPUTF8Str)] string? domain);
 }

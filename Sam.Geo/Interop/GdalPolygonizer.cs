@@ -1,7 +1,5 @@
 using System.Buffers;
-using NetTopologySuite;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.IO;
 using Sam.Geo.Raster;
 using Sam.Geo.Vectorization;
 
@@ -18,8 +16,6 @@ namespace Sam.Geo.Interop;
 /// </summary>
 internal static class GdalPolygonizer
 {
-    private const int WkbNdr = 1;
-
     /// <summary>One polygon per connected foreground region, in GDAL's output order.</summary>
     /// <param name="mask">Row-major pixels; nonzero is inside.</param>
     /// <param name="width">Columns in the mask.</param>
@@ -43,7 +39,7 @@ internal static class GdalPolygonizer
         nint band = raster.BandPointer(1);
         GdalError.Reset();
         GdalError.Check(GdalNative.GDALPolygonize(band, band, layer, 0, options.Pointer, 0, 0), "GDALPolygonize");
-        return ReadPolygons(layer);
+        return new OgrLayerReader(layer).Features().Select(f => (Polygon)f.Geometry!).ToList();
     }
 
     private static void WriteBinary(GeoRaster raster, ReadOnlySpan<byte> mask)
@@ -87,31 +83,5 @@ internal static class GdalPolygonizer
         }
 
         return layer;
-    }
-
-    private static unsafe List<Polygon> ReadPolygons(nint layer)
-    {
-        var reader = new WKBReader(NtsGeometryServices.Instance);
-        var polygons = new List<Polygon>();
-        byte[] wkb = [];
-        GdalNative.OGR_L_ResetReading(layer);
-        for (nint f = GdalNative.OGR_L_GetNextFeature(layer); f != 0; f = GdalNative.OGR_L_GetNextFeature(layer))
-        {
-            using var feature = new FeatureHandle(f);
-            nint geometry = GdalNative.OGR_F_GetGeometryRef(f);
-            int size = GdalNative.OGR_G_WkbSize(geometry);
-            if (wkb.Length < size)
-                wkb = new byte[size];
-            fixed (byte* p = wkb)
-            {
-                if (GdalNative.OGR_G_ExportToIsoWkb(geometry, WkbNdr, p) != GdalNative.OGRERR_NONE)
-                    throw GdalError.Last("exporting a polygon as WKB");
-            }
-
-            using var stream = new MemoryStream(wkb, 0, size, writable: false);
-            polygons.Add((Polygon)reader.Read(stream));
-        }
-
-        return polygons;
     }
 }

@@ -100,7 +100,7 @@ public sealed class RasterSource : IDisposable
     public byte[] ReadValidMask(ScaledWindow window)
     {
         var valid = new byte[window.OutputWidth * window.OutputHeight];
-        Raster.ReadValidMask(Bands.Bands.ToArray(), window.Source, valid, window.OutputWidth, window.OutputHeight);
+        Raster.ReadValidMask(Bands.AsSpan(), window.Source, valid, window.OutputWidth, window.OutputHeight);
         return valid;
     }
 

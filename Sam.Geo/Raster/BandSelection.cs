@@ -9,9 +9,14 @@ namespace Sam.Geo.Raster;
 public sealed record BandSelection
 {
     /// <summary>The band numbers, 1 or 3 of them, in R,G,B order.</summary>
-    public IReadOnlyList<int> Bands { get; }
+    public IReadOnlyList<int> Bands => _bands;
 
-    private BandSelection(int[] bands) => Bands = bands;
+    private readonly int[] _bands;
+
+    private BandSelection(int[] bands) => _bands = bands;
+
+    /// <summary>The band numbers as a span, for <see cref="GeoRaster.ReadValidMask"/> without a copy per read.</summary>
+    internal ReadOnlySpan<int> AsSpan() => _bands;
 
     /// <summary>The band feeding output channel <paramref name="channel"/> (0=R, 1=G, 2=B).</summary>
     public int BandForChannel(int channel) => Bands.Count == 1 ? Bands[0] : Bands[channel];

@@ -23,7 +23,13 @@ public sealed class CoordinateTransform : IDisposable
         Target = target.Clone();
         GdalError.Reset();
         nint h = GdalNative.OCTNewCoordinateTransformation(Source.Handle.DangerousGetHandle(), Target.Handle.DangerousGetHandle());
-        if (h == 0) throw new SamGeoInputException($"cannot transform coordinates from {source} to {target}");
+        if (h == 0)
+        {
+            GdalError.Reset();
+            Source.Dispose();
+            Target.Dispose();
+            throw new SamGeoInputException($"cannot transform coordinates from {source} to {target}");
+        }
         _handle = new CoordinateTransformationHandle(h);
     }
 

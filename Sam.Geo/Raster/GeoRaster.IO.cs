@@ -1,3 +1,4 @@
+using System.Buffers;
 using Sam.Geo.Interop;
 
 namespace Sam.Geo.Raster;
@@ -55,16 +56,23 @@ public sealed partial class GeoRaster
         bool any = false;
         byte[]? scratch = null;
         var seen = new HashSet<nint>();
-        foreach (int band in bands)
+        try
         {
-            RequireBand(band);
-            if (!Bands[band - 1].HasValidityMask) continue;
-            nint m = GdalNative.GDALGetMaskBand(BandPointer(band));
-            if (!seen.Add(m)) continue;
-            scratch ??= new byte[n];
-            ReadMaskBand(m, window, scratch, bufferWidth, bufferHeight);
-            for (int i = 0; i < n; i++) if (scratch[i] == 0) target[i] = 0;
-            any = true;
+            foreach (int band in bands)
+            {
+                RequireBand(band);
+                if (!Bands[band - 1].HasValidityMask) continue;
+                nint m = GdalNative.GDALGetMaskBand(BandPointer(band));
+                if (!seen.Add(m)) continue;
+                scratch ??= ArrayPool<byte>.Shared.Rent(n); // a tile-sized buffer per read would pile up on the large object heap
+                ReadMaskBand(m, window, scratch.AsSpan(0, n), bufferWidth, bufferHeight);
+                for (int i = 0; i < n; i++) if (scratch[i] == 0) target[i] = 0;
+                any = true;
+            }
+        }
+        finally
+        {
+            if (scratch is not null) ArrayPool<byte>.Shared.Return(scratch);
         }
         return any;
     }

@@ -71,14 +71,20 @@ public sealed partial class GeoRaster : IDisposable
         GdalError.Reset();
         nint h = GdalError.CheckHandle(GdalNative.GDALCreate(drv, path, width, height, bandCount, (int)type, options.Pointer), $"creating {path}");
         var ds = new DatasetHandle(h);
-        if (geoTransform is GeoTransform transform) unsafe
+        try
         {
-            double* gt = stackalloc double[6];
-            var c = transform.ToArray();
-            for (int i = 0; i < 6; i++) gt[i] = c[i];
-            GdalError.Check(GdalNative.GDALSetGeoTransform(h, gt), $"setting the geotransform of {path}");
+            if (geoTransform is GeoTransform transform) unsafe
+            {
+                fixed (double* gt = transform.ToArray())
+                    GdalError.Check(GdalNative.GDALSetGeoTransform(h, gt), $"setting the geotransform of {path}");
+            }
+            if (crs is not null) GdalError.Check(GdalNative.GDALSetSpatialRef(h, crs.Handle.DangerousGetHandle()), $"setting the CRS of {path}");
         }
-        if (crs is not null) GdalError.Check(GdalNative.GDALSetSpatialRef(h, crs.Handle.DangerousGetHandle()), $"setting the CRS of {path}");
+        catch
+        {
+            ds.Dispose();
+            throw;
+        }
         return new GeoRaster(ds, path);
     }
 

@@ -48,7 +48,7 @@ public sealed class RasterStretch
         double f = Math.Max(1.0, Math.Max(raster.Width, raster.Height) / (double)options.SampleSize);
         int sw = Math.Max(1, (int)Math.Round(raster.Width / f)), sh = Math.Max(1, (int)Math.Round(raster.Height / f));
         var valid = new byte[sw * sh];
-        raster.ReadValidMask(bands.Bands.ToArray(), raster.FullWindow, valid, sw, sh);
+        raster.ReadValidMask(bands.AsSpan(), raster.FullWindow, valid, sw, sh);
         var values = new double[sw * sh];
         var picked = new double[sw * sh];
         var ranges = new (double, double)[n];

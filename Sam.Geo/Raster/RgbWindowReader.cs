@@ -32,7 +32,7 @@ public sealed class RgbWindowReader
         if (rgb.Length < 3 * n || valid.Length < n) throw new ArgumentException("rgb or valid buffer too small.");
         var resampling = outWidth < window.Width || outHeight < window.Height ? Resampling.Average : Resampling.Nearest;
         var bands = Stretch.Bands;
-        _raster.ReadValidMask(bands.Bands.ToArray(), window, valid, outWidth, outHeight);
+        _raster.ReadValidMask(bands.AsSpan(), window, valid, outWidth, outHeight);
         int channels = bands.Bands.Count == 1 ? 1 : 3;
         for (int c = 0; c < channels; c++)
         {
