@@ -78,7 +78,7 @@ internal sealed class AutoCommand(IAnsiConsole console) : Command<AutoCommand.Se
             StabilityThreshold = settings.StabilityThresh,
             StabilityOffset = settings.StabilityOffset,
             BoxNmsThreshold = settings.BoxNmsThresh,
-            MinArea = settings.MinArea is null ? AreaThreshold.None : AreaThreshold.Parse(settings.MinArea, "--min-area"),
+            MinArea = settings.MinAreaThreshold,
             SimplifyPixels = settings.Simplify,
             Extent = settings.Extent is null ? null : ExtentToPixels(settings, source),
         };

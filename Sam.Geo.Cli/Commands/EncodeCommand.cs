@@ -78,7 +78,7 @@ internal sealed class EncodeCommand(IAnsiConsole console) : Command<EncodeComman
         foreach (var tile in source.Grid)
         {
             if (cancellationToken.IsCancellationRequested) break;
-            var window = new ScaledWindow(tile.Window, tile.Window.Width, tile.Window.Height);
+            var window = ScaledWindow.Unscaled(tile.Window);
             if (provider.IsCached(source, window)) counts = counts with { Cached = counts.Cached + 1 };
             else if (provider.Get(source, window, out bool fromCache) is null) counts = counts with { Skipped = counts.Skipped + 1 };
             else if (fromCache) counts = counts with { Cached = counts.Cached + 1 }; // another process was quicker

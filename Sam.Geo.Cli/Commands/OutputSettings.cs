@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Sam.Geo.Pipeline;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -22,6 +23,9 @@ internal class OutputSettings : RasterModelSettings
     [CommandOption("--min-area <AREA>")]
     [Description("Drop polygon parts (and, in auto, regions) smaller than this: square metres (25) or pixels (40px).")]
     public string? MinArea { get; init; }
+
+    /// <summary>--min-area parsed (none when not given).</summary>
+    public AreaThreshold MinAreaThreshold => MinArea is null ? AreaThreshold.None : AreaThreshold.Parse(MinArea, "--min-area");
 
     [CommandOption("--simplify <PX>")]
     [Description("Topology-preserving simplification tolerance in pixels; 0 keeps exact pixel edges.")]

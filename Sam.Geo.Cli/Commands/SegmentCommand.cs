@@ -77,7 +77,7 @@ internal sealed class SegmentCommand(IAnsiConsole console) : Command<SegmentComm
         var total = Stopwatch.StartNew();
         var options = new SegmentationOptions
         {
-            MinArea = settings.MinArea is null ? AreaThreshold.None : AreaThreshold.Parse(settings.MinArea, "--min-area"),
+            MinArea = settings.MinAreaThreshold,
             MaxHoleArea = settings.MaxHoleArea is null ? AreaThreshold.None : AreaThreshold.Parse(settings.MaxHoleArea, "--max-hole-area"),
             SimplifyPixels = settings.Simplify,
             LargestOnly = settings.LargestOnly,

@@ -22,7 +22,7 @@ public static class WindowPlanner
     {
         var covering = Cover(grid, box);
         if (grid.BestCentredTile(covering) is TileChoice choice && choice.InteriorMarginInPixels >= MinimumMargin(grid))
-            return new ScaledWindow(choice.Tile.Window, choice.Tile.Window.Width, choice.Tile.Window.Height);
+            return ScaledWindow.Unscaled(choice.Tile.Window);
         return ScaledWindow.AroundRegion(grid.RasterWidth, grid.RasterHeight,
             Math.Clamp(box.MinCol, 0, grid.RasterWidth), Math.Clamp(box.MinRow, 0, grid.RasterHeight),
             Math.Clamp(box.MaxCol, 0, grid.RasterWidth), Math.Clamp(box.MaxRow, 0, grid.RasterHeight),

@@ -51,6 +51,9 @@ public readonly record struct ScaledWindow
     /// <summary>The larger of <see cref="ScaleX"/> and <see cref="ScaleY"/>; they differ only by integer rounding.</summary>
     public double Scale => Math.Max(ScaleX, ScaleY);
 
+    /// <summary>A window read at full resolution (scale 1), e.g. a grid tile.</summary>
+    public static ScaledWindow Unscaled(PixelWindow source) => new(source, source.Width, source.Height);
+
     /// <summary>
     /// The window around a region of interest, such as a prompt's bounding box, that fits in
     /// <paramref name="targetSize"/> pixels: the region plus a margin, centred, read at the smallest scale

@@ -21,7 +21,7 @@ internal sealed class TileStep(SamDecoder decoder, EmbeddingProvider embeddings,
     public TileRecord Segment(int index, uint firstId, out bool empty, CancellationToken cancellation)
     {
         var window = cores.Grid[index].Window;
-        var scaled = new ScaledWindow(new PixelWindow(window.Col + area.Col, window.Row + area.Row, window.Width, window.Height), window.Width, window.Height);
+        var scaled = ScaledWindow.Unscaled(new PixelWindow(window.Col + area.Col, window.Row + area.Row, window.Width, window.Height));
         var embedding = embeddings.Get(source, scaled, out _);
         empty = embedding is null;
         if (embedding is null) return new TileRecord(index, [], []);
